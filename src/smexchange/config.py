@@ -92,7 +92,9 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("EMAIL_HOST_PASSWORD", parse_str, "", "SMTP password."),
     Variable("EMAIL_USE_TLS", parse_bool, "1", "Use STARTTLS with the SMTP server."),
     Variable("DEFAULT_FROM_EMAIL", parse_str, "SME Exchange <noreply@localhost>", "Sender of e-mail."),
-    Variable("SMEX_DATA_DIR", parse_str, "var", "Folder for the embedded database, uploads and generated files."),
+    Variable(
+        "SMEX_DATA_DIR", parse_str, "var", "Folder for the embedded database, uploads and generated files."
+    ),
 )
 
 

@@ -11,7 +11,27 @@ from smexchange.vocab.labels import Label
 
 # The G20's member countries (the European Union and the African Union are members too, but not countries).
 G20_COUNTRIES: frozenset[str] = frozenset(
-    {"AR", "AU", "BR", "CA", "CN", "DE", "FR", "GB", "ID", "IN", "IT", "JP", "KR", "MX", "RU", "SA", "TR", "US", "ZA"}
+    {
+        "AR",
+        "AU",
+        "BR",
+        "CA",
+        "CN",
+        "DE",
+        "FR",
+        "GB",
+        "ID",
+        "IN",
+        "IT",
+        "JP",
+        "KR",
+        "MX",
+        "RU",
+        "SA",
+        "TR",
+        "US",
+        "ZA",
+    }
 )
 
 # pycountry's official names are long ("Korea, Republic of"); people use these.

@@ -71,7 +71,12 @@ _DIVISIONS: tuple[tuple[str, str, str, str], ...] = (
     ("C", "29", "Motor vehicles and trailers", "汽车和挂车"),
     ("C", "30", "Other transport equipment", "其他运输设备"),
     ("C", "31", "Furniture", "家具制造"),
-    ("C", "32", "Other manufacturing (stationery, toys, jewellery, crafts)", "其他制造业（文具、玩具、首饰、工艺品）"),
+    (
+        "C",
+        "32",
+        "Other manufacturing (stationery, toys, jewellery, crafts)",
+        "其他制造业（文具、玩具、首饰、工艺品）",
+    ),
     ("C", "33", "Repair and installation of machinery", "机械设备修理和安装"),
     ("D", "35", "Electricity, gas, steam and air conditioning supply", "电力、燃气、蒸汽和空调供应"),
     ("E", "36", "Water collection, treatment and supply", "水的收集、处理和供应"),
