@@ -1,0 +1,193 @@
+"""Business operations on organizations, people and cooperation profiles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from smexchange.common.exceptions import DomainError
+from smexchange.common.models import Sector
+from smexchange.directory.enums import ProfileStatus
+from smexchange.directory.models import CooperationItem, CooperationProfile, Membership, Organization, Person
+from smexchange.vocab.isic import normalize_sector
+
+
+@dataclass(frozen=True)
+class ItemSpec:
+    """One offer or request to put on a profile."""
+
+    direction: str
+    cooperation_type: str
+    text: str = ""
+
+
+def unique_slug(base: str, *, taken: Iterable[str] = ()) -> str:
+    """A slug for `base` not used by any organization (nor in `taken`)."""
+    root = slugify(base)[:100] or "organization"
+    used = set(taken)
+    candidate, counter = root, 2
+    while candidate in used or Organization.objects.filter(slug=candidate).exists():
+        candidate = f"{root}-{counter}"
+        counter += 1
+    return candidate
+
+
+def _sectors(codes: Sequence[str]) -> list[Sector]:
+    normalized = []
+    for code in codes:
+        try:
+            normalized.append(normalize_sector(code))
+        except KeyError:
+            raise DomainError(_("“%(code)s” is not an ISIC Rev. 4 sector code.") % {"code": code}) from None
+    return list(Sector.objects.filter(code__in=normalized))
+
+
+@transaction.atomic
+def create_organization(
+    *,
+    name: str,
+    kind: str,
+    country: str,
+    name_latin: str = "",
+    slug: str = "",
+    city: str = "",
+    size: str = "",
+    sectors: Sequence[str] = (),
+    languages: Sequence[str] = (),
+    website: str = "",
+    description: str = "",
+    alliance_member_since: dt.date | None = None,
+) -> Organization:
+    """Create an organization after checking every field; raises ValidationError naming the field."""
+    organization = Organization(
+        slug=slug or unique_slug(name_latin or name),
+        name=name,
+        name_latin=name_latin,
+        kind=kind,
+        country=country,
+        city=city,
+        size=size,
+        languages=list(languages),
+        website=website,
+        description=description,
+        alliance_member_since=alliance_member_since,
+    )
+    organization.full_clean()
+    organization.save()
+    organization.sectors.set(_sectors(sectors))
+    return organization
+
+
+@transaction.atomic
+def add_membership(
+    member: Organization, *, association: Organization, since: dt.date | None = None
+) -> Membership:
+    """Record that `member` belongs to the trade association `association`."""
+    if association.kind != "association":
+        raise DomainError(_("%(name)s is not a trade association.") % {"name": association})
+    if member.pk == association.pk:
+        raise DomainError(_("An association cannot be a member of itself."))
+    membership, _created = Membership.objects.get_or_create(
+        member=member, association=association, defaults={"since": since}
+    )
+    return membership
+
+
+@transaction.atomic
+def add_person(
+    organization: Organization,
+    *,
+    given_name: str,
+    family_name: str,
+    name_local: str = "",
+    title: str = "",
+    role: str = "other",
+    email: str = "",
+    phone: str = "",
+    languages: Sequence[str] = (),
+    bio: str = "",
+) -> Person:
+    person = Person(
+        organization=organization,
+        given_name=given_name,
+        family_name=family_name,
+        name_local=name_local,
+        title=title,
+        role=role,
+        email=email,
+        phone=phone,
+        languages=list(languages),
+        bio=bio,
+    )
+    person.full_clean()
+    person.save()
+    return person
+
+
+@transaction.atomic
+def create_cooperation_profile(
+    organization: Organization,
+    *,
+    title: str,
+    items: Sequence[ItemSpec],
+    description: str = "",
+    language: str = "",
+    sectors: Sequence[str] = (),
+    target_countries: Sequence[str] = (),
+    expires_on: dt.date | None = None,
+    publish: bool = False,
+) -> CooperationProfile:
+    """Create a profile with its offers and requests, as a draft or published at once."""
+    profile = CooperationProfile(
+        organization=organization,
+        title=title,
+        description=description,
+        language=language,
+        target_countries=list(target_countries),
+        expires_on=expires_on,
+    )
+    profile.full_clean()
+    profile.save()
+    profile.sectors.set(_sectors(sectors) if sectors else list(organization.sectors.all()))
+    for spec in items:
+        item = CooperationItem(
+            profile=profile, direction=spec.direction, cooperation_type=spec.cooperation_type, text=spec.text
+        )
+        item.full_clean()
+        item.save()
+    if publish:
+        publish_cooperation_profile(profile)
+    return profile
+
+
+@transaction.atomic
+def publish_cooperation_profile(
+    profile: CooperationProfile, *, now: dt.datetime | None = None
+) -> CooperationProfile:
+    """Make a profile public; it must offer or seek something and not be past its expiry date."""
+    now = now or timezone.now()
+    if not profile.items.exists():
+        raise DomainError(_("A profile needs at least one offer or request before it is published."))
+    if profile.expires_on and profile.expires_on < now.date():
+        raise DomainError(
+            _("The profile expired on %(date)s; set a later expiry date first.")
+            % {"date": profile.expires_on}
+        )
+    profile.status = ProfileStatus.PUBLISHED
+    profile.published_at = profile.published_at or now
+    profile.save(update_fields=["status", "published_at", "updated_at"])
+    return profile
+
+
+def expire_cooperation_profiles(*, today: dt.date | None = None) -> int:
+    """Mark published profiles past their expiry date as expired; returns how many changed."""
+    today = today or timezone.localdate()
+    return CooperationProfile.objects.filter(status=ProfileStatus.PUBLISHED, expires_on__lt=today).update(
+        status=ProfileStatus.EXPIRED, updated_at=timezone.now()
+    )
