@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "smexchange.directory",
     "smexchange.events",
     "smexchange.web",
+    "smexchange.demo",
 ]
 
 MIDDLEWARE = [
