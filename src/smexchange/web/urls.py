@@ -1,2 +1,13 @@
+from django.urls import path
+
+from smexchange.web.views import directory, events, home
+
 app_name = "web"
-urlpatterns: list = []
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("events/", events.event_list, name="event_list"),
+    path("events/<slug:slug>/", events.event_detail, name="event_detail"),
+    path("directory/", directory.organization_list, name="organization_list"),
+    path("directory/<slug:slug>/", directory.organization_detail, name="organization_detail"),
+    path("opportunities/", directory.opportunity_list, name="opportunity_list"),
+]

@@ -1,0 +1,48 @@
+"""Reusable reads of the directory: the filtered listings of organizations and opportunities."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from smexchange.directory.models import (
+    CooperationProfile,
+    CooperationProfileQuerySet,
+    Organization,
+    OrganizationQuerySet,
+)
+
+
+def filter_organizations(filters: Mapping[str, str]) -> OrganizationQuerySet:
+    """Organizations matching the directory filters: q, country, kind, sector, cooperation_type."""
+    organizations: OrganizationQuerySet = Organization.objects.search(filters.get("q", ""))
+    if filters.get("country"):
+        organizations = organizations.filter(country=filters["country"])
+    if filters.get("kind"):
+        organizations = organizations.filter(kind=filters["kind"])
+    if filters.get("sector"):
+        organizations = organizations.in_sector(filters["sector"])
+    if filters.get("cooperation_type"):
+        organizations = organizations.offering_or_seeking(filters["cooperation_type"])
+    return organizations.for_listing()
+
+
+def filter_opportunities(filters: Mapping[str, str]) -> CooperationProfileQuerySet:
+    """Published, unexpired cooperation profiles matching the same filters."""
+    profiles: CooperationProfileQuerySet = CooperationProfile.objects.published().search(filters.get("q", ""))
+    if filters.get("country"):
+        profiles = profiles.filter(organization__country=filters["country"])
+    if filters.get("kind"):
+        profiles = profiles.filter(organization__kind=filters["kind"])
+    if filters.get("sector"):
+        profiles = profiles.in_sector(filters["sector"])
+    if filters.get("cooperation_type"):
+        profiles = profiles.of_cooperation_type(filters["cooperation_type"])
+    return profiles.for_listing()
+
+
+def published_profiles_of(organization: Organization) -> CooperationProfileQuerySet:
+    return (
+        CooperationProfile.objects.published()
+        .filter(organization=organization)
+        .prefetch_related("items", "sectors")
+    )
