@@ -44,7 +44,9 @@ def _sectors(codes: Sequence[str]) -> list[Sector]:
         try:
             normalized.append(normalize_sector(code))
         except KeyError:
-            raise DomainError(_("“%(code)s” is not an ISIC Rev. 4 sector code.") % {"code": code}) from None
+            raise DomainError(
+                {"sectors": _("“%(code)s” is not an ISIC Rev. 4 sector code.") % {"code": code}}
+            ) from None
     return list(Sector.objects.filter(code__in=normalized))
 
 
