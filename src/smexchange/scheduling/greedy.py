@@ -1,0 +1,67 @@
+"""Constructive heuristics: the engine's warm start, and first-come-first-served self-booking."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from smexchange.scheduling.locations import bipartite_match
+from smexchange.scheduling.problem import Problem
+from smexchange.scheduling.state import FREE, ScheduleState
+
+
+def greedy_schedule(problem: Problem, state: ScheduleState | None = None) -> ScheduleState:
+    """Heaviest meetings first, scarcest first among equals, each in the slot adding least idle time."""
+    state = state or _with_locked(problem)
+    order = sorted(
+        (m for m in range(problem.n_meetings) if state.slot_of[m] < 0 and problem.feasible[m]),
+        key=lambda m: (-problem.weight[m], len(problem.feasible[m]), m),
+    )
+    for m in order:
+        a, b = problem.ends[m]
+        best, best_score = -1, 0.0
+        for s in problem.feasible[m]:
+            if not state.can_place(m, s):
+                continue
+            score = state.idle_delta(a, s) + state.idle_delta(b, s) + s * 1e-6
+            if best < 0 or score < best_score:
+                best, best_score = s, score
+        if best >= 0:
+            state.place(m, best, _interpreter(state, m, best))
+    return state
+
+
+def first_come_first_served(problem: Problem) -> ScheduleState:
+    """What self-booking gives: requests in the order made, each in the earliest free slot."""
+    state = _with_locked(problem)
+    for m in range(problem.n_meetings):
+        if state.slot_of[m] >= 0:
+            continue
+        for s in problem.feasible[m]:
+            if state.can_place(m, s):
+                state.place(m, s, _interpreter(state, m, s))
+                break
+    return state
+
+
+def _with_locked(problem: Problem) -> ScheduleState:
+    """Locked meetings first; their interpreters by matching, as first-free could paint into a corner."""
+    state = ScheduleState(problem)
+    by_slot: dict[int, dict[int, list[int]]] = defaultdict(dict)
+    for m, s in sorted(problem.locked.items()):
+        options = problem.interpreters[m]
+        if options is None:
+            state.place(m, s, FREE)
+        else:
+            by_slot[s][m] = options.get(s, [])
+    for s, candidates in sorted(by_slot.items()):
+        matched = bipartite_match({str(m): [str(i) for i in c] for m, c in candidates.items()}) or {}
+        for m in candidates:
+            state.place(m, s, int(matched[str(m)]))
+    return state
+
+
+def _interpreter(state: ScheduleState, m: int, s: int) -> int:
+    interpreter = state.free_interpreter(m, s)
+    if interpreter is None:  # the locked check and can_place guarantee one
+        raise AssertionError(f"no free interpreter for meeting {m} in slot {s}")
+    return interpreter

@@ -1,0 +1,122 @@
+"""Public entry point: `schedule_meetings`."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from smexchange.scheduling.bound import weight_upper_bound
+from smexchange.scheduling.exact import solve_exact
+from smexchange.scheduling.greedy import greedy_schedule
+from smexchange.scheduling.lns import improve_by_lns
+from smexchange.scheduling.locations import assign_tables
+from smexchange.scheduling.problem import Problem, compile_problem
+from smexchange.scheduling.state import FREE, ScheduleState
+from smexchange.scheduling.types import Assignment, Instance, Solution, Stats, Status, Unscheduled
+from smexchange.scheduling.validate import compute_stats, gap_counts
+
+# Above this many (meeting, slot) variables the whole model is too slow to build and search
+# in one piece, and the large-neighbourhood search takes over.
+EXACT_VARIABLE_LIMIT = 60_000
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One progress report: the phase, the best weight so far, the proven bound, idle slots."""
+
+    phase: str
+    weight: int
+    bound: int
+    idle_slots: int
+    breaks: int
+    seconds: float
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def schedule_meetings(
+    instance: Instance,
+    *,
+    time_limit: float = 30.0,
+    seed: int = 0,
+    workers: int = 2,
+    progress: ProgressCallback | None = None,
+) -> Solution:
+    """Schedule the meetings of a checked instance (see `io.parse_instance`).
+
+    Guarantees every hard rule of CONTRACTS.md section 2 and every meeting in exactly one of
+    `assignments` and `unscheduled`. Maximizes weight, then minimizes the instance's `minimize`
+    count, then the other. Returns within about `time_limit` seconds (plus the time to build the
+    output); the same instance, seed and workers give the same schedule when no phase is cut
+    short by the clock. `progress` is called from the solving thread after each phase.
+    """
+    started = time.perf_counter()
+    deadline = started + time_limit
+    problem = compile_problem(instance)
+
+    def report(phase: str, state: ScheduleState, bound: int) -> None:
+        if progress is not None:
+            idle, breaks = gap_counts(instance, _busy(problem, state))
+            progress(Progress(phase, state.weight(), bound, idle, breaks, time.perf_counter() - started))
+
+    state = greedy_schedule(problem)
+    bound = weight_upper_bound(problem)
+    report("greedy", state, bound)
+    proven = False
+    if sum(len(slots) for slots in problem.feasible) <= EXACT_VARIABLE_LIMIT:
+        result = solve_exact(problem, state, deadline=deadline, seed=seed, workers=workers, report=report)
+        state, bound = result.state, min(bound, result.weight_bound)
+        proven = result.weight_proven and result.gaps_proven
+    else:
+        state = improve_by_lns(problem, state, deadline=deadline, seed=seed, workers=workers, report=report)
+    return _solution(problem, state, bound, proven, time.perf_counter() - started)
+
+
+def _busy(problem: Problem, state: ScheduleState) -> dict[str, set[str]]:
+    busy: dict[str, set[str]] = {}
+    for m, s in enumerate(state.slot_of):
+        if s != FREE:
+            for p in problem.ends[m]:
+                busy.setdefault(problem.participant_ids[p], set()).add(problem.slot_ids[s])
+    return busy
+
+
+def _solution(problem: Problem, state: ScheduleState, bound: int, proven: bool, seconds: float) -> Solution:
+    instance = problem.instance
+    placed = {instance.meetings[m].id: problem.slot_ids[s] for m, s in enumerate(state.slot_of) if s != FREE}
+    locations = assign_tables(instance, placed, problem.locked_table)
+    if locations is None:  # table_capacity in every model makes this unreachable
+        raise AssertionError("more table meetings than tables in a slot")
+    interpreter_ids = [i.id for i in instance.interpreters]
+    assignments = tuple(
+        Assignment(
+            meeting=meeting.id,
+            slot=placed[meeting.id],
+            location=locations[meeting.id],
+            interpreter=interpreter_ids[state.interpreter_of[m]] if state.interpreter_of[m] != FREE else None,
+        )
+        for m, meeting in enumerate(instance.meetings)
+        if meeting.id in placed
+    )
+    unscheduled = tuple(
+        Unscheduled(meeting=meeting.id, reason=_reason(problem, state, m))
+        for m, meeting in enumerate(instance.meetings)
+        if meeting.id not in placed
+    )
+    figures = compute_stats(instance, assignments)
+    bound = max(bound, figures["weight_scheduled"])
+    status: Status = "OPTIMAL" if proven and figures["weight_scheduled"] == bound else "FEASIBLE"
+    stats = Stats(**figures, weight_upper_bound=bound, status=status, solve_seconds=seconds)
+    return Solution(assignments=assignments, unscheduled=unscheduled, stats=stats)
+
+
+def _reason(problem: Problem, state: ScheduleState, m: int) -> str:
+    if m in problem.reasons:
+        return problem.reasons[m]
+    for p in problem.ends[m]:
+        limit = problem.max_meetings[p]
+        if limit is not None and state.count[p] >= limit:
+            return f"participant {problem.participant_ids[p]} reached max_meetings {limit}"
+    return "every common slot is taken by meetings of more value (participants, tables or interpreters)"
