@@ -68,7 +68,9 @@ class Event(models.Model):
 
     def clean(self) -> None:
         if self.starts_on and self.ends_on:
-            validate_ends_after_start(self.starts_on, self.ends_on, what=_("The event"), allow_same=True)
+            validate_ends_after_start(
+                self.starts_on, self.ends_on, what=_("The event"), allow_same=True, field="ends_on"
+            )
 
     @property
     def title(self) -> str:
@@ -137,7 +139,9 @@ class ProgrammeItem(models.Model):
 
     def clean(self) -> None:
         if self.starts_at and self.ends_at:
-            validate_ends_after_start(self.starts_at, self.ends_at, what=_("The programme item"))
+            validate_ends_after_start(
+                self.starts_at, self.ends_at, what=_("The programme item"), field="ends_at"
+            )
             if self.event_id:
                 validate_within_event(self.event, self.starts_at, self.ends_at, what=_("The programme item"))
 
@@ -262,7 +266,7 @@ class MatchmakingSession(models.Model):
 
     def clean(self) -> None:
         if self.starts_at and self.ends_at:
-            validate_ends_after_start(self.starts_at, self.ends_at, what=_("The session"))
+            validate_ends_after_start(self.starts_at, self.ends_at, what=_("The session"), field="ends_at")
             if self.event_id:
                 validate_within_event(self.event, self.starts_at, self.ends_at, what=_("The session"))
 
@@ -289,7 +293,7 @@ class SessionBreak(models.Model):
     def clean(self) -> None:
         if not (self.starts_at and self.ends_at and self.session_id):
             return
-        validate_ends_after_start(self.starts_at, self.ends_at, what=_("The break"))
+        validate_ends_after_start(self.starts_at, self.ends_at, what=_("The break"), field="ends_at")
         if self.starts_at < self.session.starts_at or self.ends_at > self.session.ends_at:
             raise ValidationError(_("The break lies outside its session."))
 
@@ -316,7 +320,7 @@ class TimeSlot(models.Model):
     def clean(self) -> None:
         if not (self.starts_at and self.ends_at and self.session_id):
             return
-        validate_ends_after_start(self.starts_at, self.ends_at, what=_("The time slot"))
+        validate_ends_after_start(self.starts_at, self.ends_at, what=_("The time slot"), field="ends_at")
         if self.starts_at < self.session.starts_at or self.ends_at > self.session.ends_at:
             raise ValidationError(_("The time slot lies outside its session."))
         siblings = self.session.slots.exclude(pk=self.pk).values_list("starts_at", "ends_at")

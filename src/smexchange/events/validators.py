@@ -29,10 +29,21 @@ def validate_within_event(event: HasDays, starts_at: dt.datetime, ends_at: dt.da
 
 
 def validate_ends_after_start(
-    starts_at: dt.datetime | dt.date, ends_at: dt.datetime | dt.date, *, what: str, allow_same: bool = False
+    starts_at: dt.datetime | dt.date,
+    ends_at: dt.datetime | dt.date,
+    *,
+    what: str,
+    allow_same: bool = False,
+    field: str | None = None,
 ) -> None:
+    """The end comes after the start; `field` puts the error on that field.
+
+    Naming the field also makes `full_clean` skip the database check constraint on it,
+    which would otherwise add its own, technical, message to this one.
+    """
     if ends_at < starts_at or (ends_at == starts_at and not allow_same):
-        raise ValidationError(_("%(what)s ends before it starts.") % {"what": what})
+        message = _("%(what)s ends before it starts.") % {"what": what}
+        raise ValidationError({field: message} if field else message)
 
 
 def validate_no_overlap(
