@@ -1,10 +1,6 @@
 from __future__ import annotations
 
-import datetime as dt
-
-import pytest
-
-from smexchange.events.enums import ParticipantRole, ProgrammeKind, RegistrationStatus
+from smexchange.events.enums import RegistrationStatus
 from tests.factories.directory import (
     CooperationItemFactory,
     CooperationProfileFactory,
@@ -53,42 +49,3 @@ def make_published_profiles(count: int):
         CooperationItemFactory(profile=profile, direction="seek", cooperation_type="distribution")
         profiles.append(profile)
     return profiles
-
-
-@pytest.fixture
-def expo():
-    """A small published expo: keynote in the morning of 13 July 2009 (Shanghai), signing in the afternoon."""
-    event = EventFactory(
-        slug="global-sme-expo-2009",
-        name="Global SME Expo 2009",
-        name_zh="2009全球中小企业博览会",
-        starts_on=dt.date(2009, 7, 13),
-        ends_on=dt.date(2009, 7, 13),
-        is_published=True,
-    )
-    chairman = PersonFactory(given_name="Alliance", family_name="Chairman", title="Chairman")
-    keynote = ProgrammeItemFactory(
-        event=event,
-        kind=ProgrammeKind.SPEECH,
-        title="The Long March to Facilitating International Cooperation",
-        title_zh="促进国际合作的长征",
-        starts_at=local_time(event, 9, 30),
-        ends_at=local_time(event, 10),
-    )
-    ProgrammeSpeakerFactory(item=keynote, person=chairman)
-    ProgrammeItemFactory(
-        event=event,
-        kind=ProgrammeKind.SIGNING_CEREMONY,
-        title="Signing of the Shanghai Manifesto",
-        title_zh="签署《上海宣言》",
-        starts_at=local_time(event, 15),
-        ends_at=local_time(event, 15, 30),
-    )
-    principal = PersonFactory(organization=OrganizationFactory(kind="association", country="US"))
-    RegistrationFactory(
-        event=event,
-        person=principal,
-        role=ParticipantRole.ASSOCIATION_PRINCIPAL,
-        status=RegistrationStatus.CONFIRMED,
-    )
-    return event
