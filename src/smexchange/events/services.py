@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from django.db import transaction
@@ -138,11 +139,13 @@ def add_tables(event: Event, *, count: int, prefix: str = "T") -> list[Table]:
     """Add `count` meeting tables numbered after the event's existing ones (T01, T02, ...)."""
     if count < 1:
         raise DomainError(_("Add at least one table."))
-    existing = event.tables.count()
-    width = max(2, len(str(existing + count)))
+    # Continue after the highest number of the series, not the count: a deleted table leaves a gap.
+    series = re.compile(rf"^{re.escape(prefix)}(\d+)$")
+    codes = event.tables.values_list("code", flat=True)
+    last = max((int(match[1]) for code in codes if (match := series.match(code))), default=0)
+    width = max(2, len(str(last + count)))
     tables = [
-        Table(event=event, code=f"{prefix}{number:0{width}d}")
-        for number in range(existing + 1, existing + count + 1)
+        Table(event=event, code=f"{prefix}{number:0{width}d}") for number in range(last + 1, last + count + 1)
     ]
     return Table.objects.bulk_create(tables)
 
