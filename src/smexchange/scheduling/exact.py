@@ -88,7 +88,11 @@ def _share(deadline: float, fraction: float) -> float:
 
 
 def _adopt(
-    problem: Problem, sm: SlotModel, solver: cp_model.CpSolver, status: cp_model.CpSolverStatus, fallback: ScheduleState
+    problem: Problem,
+    sm: SlotModel,
+    solver: cp_model.CpSolver,
+    status: cp_model.CpSolverStatus,
+    fallback: ScheduleState,
 ) -> ScheduleState:
     """The solver's schedule when it found one, else the fallback (e.g. the greedy start)."""
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):

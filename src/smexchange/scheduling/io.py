@@ -30,8 +30,10 @@ def load_instance(path: str | Path) -> Instance:
     """Read and check an instance file; raises InstanceError (also for an unreadable file)."""
     try:
         text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InstanceError(f"cannot read the file: {error.__class__.__name__}: {error}") from None
+    except OSError as error:
+        raise InstanceError(f"cannot read the file: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise InstanceError("cannot read the file: not UTF-8 text") from None
     return parse_instance(text)
 
 

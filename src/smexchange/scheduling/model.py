@@ -119,7 +119,7 @@ def _shared_booths(problem: Problem) -> set[str]:
 
 def hint_state(sm: SlotModel, state: ScheduleState) -> None:
     """Hint the model with a schedule (e.g. the greedy start or the current LNS incumbent)."""
-    sm.model.clear_hints()
+    sm.model.clear_hints()  # type: ignore[no-untyped-call]
     for (m, s), var in sm.x.items():
         sm.model.add_hint(var, state.slot_of[m] == s)
     for (m, s, i), var in sm.y.items():
