@@ -76,6 +76,22 @@ def programme_by_day(event: Event) -> list[tuple[dt.date, list[ProgrammeItem]]]:
     ]
 
 
+def speakers_of(programme: list[tuple[dt.date, list[ProgrammeItem]]]) -> list[ProgrammeSpeaker]:
+    """Each person who speaks, moderates or presents, once, in order of first appearance.
+
+    Works on the prefetched programme so that the speakers list costs no query.
+    """
+    seen: set[int] = set()
+    speakers = []
+    for _day, items in programme:
+        for item in items:
+            for link in item.speaker_links.all():
+                if link.person_id not in seen:
+                    seen.add(link.person_id)
+                    speakers.append(link)
+    return speakers
+
+
 def partners_by_role(event: Event) -> list[tuple[str, list[EventPartner]]]:
     partners = event.partners.select_related("organization").order_by("role", "id")
     return [

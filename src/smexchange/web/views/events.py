@@ -19,10 +19,12 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(Event.objects.published(), slug=slug)
+    programme = queries.programme_by_day(event)
     context = {
         "event": event,
         "figures": queries.headline_figures(event),
-        "programme": queries.programme_by_day(event),
+        "programme": programme,
+        "speakers": queries.speakers_of(programme),
         "partners": queries.partners_by_role(event),
         "booths": event.booths.select_related("host").order_by("code"),
         "sessions": queries.matchmaking_sessions(event),
