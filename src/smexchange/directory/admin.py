@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from smexchange.directory.models import CooperationItem, CooperationProfile, Membership, Organization, Person
@@ -43,13 +44,22 @@ class OrganizationAdmin(admin.ModelAdmin):
     filter_horizontal = ["sectors"]
     inlines = [PersonInline, MembershipInline]
     list_per_page = 50
+    # Django 6 makes https the default scheme; say so now (and silence its deprecation warning).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["family_name", "given_name", "name_local", "title", "role", "organization"]
     list_filter = ["role", "organization__kind", "organization__country"]
-    search_fields = ["given_name", "family_name", "name_local", "title", "organization__name", "organization__name_latin"]
+    search_fields = [
+        "given_name",
+        "family_name",
+        "name_local",
+        "title",
+        "organization__name",
+        "organization__name_latin",
+    ]
     autocomplete_fields = ["organization"]
     list_select_related = ["organization"]
 
