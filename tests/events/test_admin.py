@@ -20,6 +20,7 @@ from tests.factories.events import (
     SessionBreakFactory,
     TableFactory,
     TimeSlotFactory,
+    local_time,
 )
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -35,9 +36,7 @@ def event_rows():
     EventPartnerFactory(event=event)
     BoothFactory(event=event, host=OrganizationFactory())
     session = MatchmakingSessionFactory(event=event)
-    SessionBreakFactory(
-        session=session, starts_at=session.ends_at.replace(hour=16) - session.ends_at.utcoffset() * 0
-    )
+    SessionBreakFactory(session=session, starts_at=local_time(event, 15, 30), ends_at=local_time(event, 16))
     TimeSlotFactory(session=session)
     return [event, item, RegistrationFactory(event=event), session, TableFactory(event=event)]
 
