@@ -17,3 +17,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# The PostgreSQL run has DEBUG off; without autorefresh whitenoise warns (an error here) that STATIC_ROOT is missing.
+WHITENOISE_AUTOREFRESH = True
