@@ -19,3 +19,5 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 # The PostgreSQL run has DEBUG off; without autorefresh whitenoise warns (an error here) that STATIC_ROOT is missing.
 WHITENOISE_AUTOREFRESH = True
+# Same run: the test client speaks plain http, so no redirect to https.
+SECURE_SSL_REDIRECT = False
