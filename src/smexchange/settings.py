@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "smexchange.common",
     "smexchange.directory",
     "smexchange.events",
+    "smexchange.matchmaking",
     "smexchange.web",
     "smexchange.demo",
 ]
@@ -150,6 +151,10 @@ WHITENOISE_USE_FINDERS = DEBUG or EMBEDDED
 WHITENOISE_AUTOREFRESH = DEBUG
 
 CELERY_BROKER_URL = CONFIG["CELERY_BROKER_URL"]
+CELERY_TASK_ACKS_LATE = True  # a worker that dies mid-job leaves the message for another worker
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Without a broker, jobs run in a thread of the web process; tests run them inline.
+JOBS_INLINE = False
 
 if CONFIG["EMAIL_HOST"]:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

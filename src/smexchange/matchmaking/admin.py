@@ -1,0 +1,41 @@
+from django.contrib import admin
+
+from smexchange.matchmaking.models import Meeting, MeetingRequest, Schedule, ScheduleRun
+
+
+@admin.register(MeetingRequest)
+class MeetingRequestAdmin(admin.ModelAdmin):
+    list_display = ["requester", "recipient", "event", "status", "created_at", "responded_at"]
+    list_filter = ["status", "event"]
+    search_fields = ["requester__person__family_name", "recipient__person__family_name", "message"]
+    raw_id_fields = ["requester", "recipient"]
+    list_select_related = ["requester__person", "recipient__person", "event"]
+
+
+@admin.register(ScheduleRun)
+class ScheduleRunAdmin(admin.ModelAdmin):
+    list_display = [
+        "event",
+        "status",
+        "phase",
+        "best_weight",
+        "weight_bound",
+        "idle_slots",
+        "created_at",
+        "finished_at",
+    ]
+    list_filter = ["status", "event"]
+    readonly_fields = ["stats", "unscheduled", "error", "started_at", "finished_at"]
+
+
+class MeetingInline(admin.TabularInline):
+    model = Meeting
+    extra = 0
+    raw_id_fields = ["request", "a", "b", "slot", "table", "booth"]
+
+
+@admin.register(Schedule)
+class ScheduleAdmin(admin.ModelAdmin):
+    list_display = ["event", "status", "created_at", "published_at"]
+    list_filter = ["status", "event"]
+    inlines = [MeetingInline]

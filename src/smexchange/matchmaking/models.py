@@ -1,0 +1,204 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from smexchange.events.models import Booth, Event, Registration, Table, TimeSlot
+from smexchange.matchmaking.enums import (
+    OPEN_REQUEST_STATUSES,
+    MeetingStatus,
+    RequestStatus,
+    RunStatus,
+    ScheduleStatus,
+)
+
+
+class MeetingRequest(models.Model):
+    """One participant asks another of the same event for a one-on-one meeting."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meeting_requests")
+    requester = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="sent_requests")
+    recipient = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="received_requests")
+    message = models.TextField(_("message"), blank=True, max_length=2000)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=RequestStatus.choices,
+        default=RequestStatus.PENDING,
+        db_index=True,
+    )
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("meeting request")
+        verbose_name_plural = _("meeting requests")
+        constraints = [
+            models.CheckConstraint(condition=~Q(requester=F("recipient")), name="request_not_to_self"),
+            # At most one open request from A to B: a retried POST cannot create a second one.
+            models.UniqueConstraint(
+                fields=["requester", "recipient"],
+                condition=Q(status__in=OPEN_REQUEST_STATUSES),
+                name="request_open_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requester.person} → {self.recipient.person}"
+
+
+class Unavailability(models.Model):
+    """A slot in which a participant cannot meet (arrives late, leaves early, speaks on stage)."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="unavailable_slots")
+    slot = models.ForeignKey(TimeSlot, on_delete=models.CASCADE, related_name="unavailable_registrations")
+
+    class Meta:
+        verbose_name = _("unavailable slot")
+        verbose_name_plural = _("unavailable slots")
+        constraints = [models.UniqueConstraint(fields=["registration", "slot"], name="unavailability_once")]
+
+    def __str__(self) -> str:
+        return f"{self.registration.person} ✗ {self.slot}"
+
+
+class ScheduleRun(models.Model):
+    """One run of the scheduling engine for an event, as a background job."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="schedule_runs")
+    status = models.CharField(_("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.QUEUED)
+    time_limit = models.PositiveIntegerField(_("time limit (seconds)"), default=30)
+    seed = models.PositiveIntegerField(_("seed"), default=0)
+    lock_published = models.BooleanField(_("keep published meetings"), default=False)
+    phase = models.CharField(_("phase"), max_length=30, blank=True)
+    best_weight = models.PositiveIntegerField(_("best weight"), null=True, blank=True)
+    weight_bound = models.PositiveIntegerField(_("upper bound"), null=True, blank=True)
+    idle_slots = models.PositiveIntegerField(_("idle slots"), null=True, blank=True)
+    stats = models.JSONField(_("statistics"), default=dict, blank=True)
+    unscheduled = models.JSONField(_("unscheduled meetings"), default=list, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("schedule run")
+        verbose_name_plural = _("schedule runs")
+
+    def __str__(self) -> str:
+        return f"{self.event} #{self.pk} ({self.status})"
+
+
+class ScheduleQuerySet(models.QuerySet[Any]):
+    def published(self) -> ScheduleQuerySet:
+        return self.filter(status=ScheduleStatus.PUBLISHED)
+
+
+class Schedule(models.Model):
+    """A version of an event's meeting schedule: a draft from a run, then published, then superseded."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="schedules")
+    run = models.OneToOneField(
+        ScheduleRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="schedule"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ScheduleStatus.choices, default=ScheduleStatus.DRAFT
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScheduleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("schedule")
+        verbose_name_plural = _("schedules")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event"], condition=Q(status=ScheduleStatus.PUBLISHED), name="schedule_one_published"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} v{self.pk} ({self.status})"
+
+
+class Meeting(models.Model):
+    """A scheduled one-on-one meeting: two participants, a slot, a table or a booth."""
+
+    schedule = models.ForeignKey(Schedule, on_delete=models.CASCADE, related_name="meetings")
+    request = models.ForeignKey(
+        MeetingRequest, on_delete=models.SET_NULL, null=True, blank=True, related_name="meetings"
+    )
+    a = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="meetings_as_a")
+    b = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="meetings_as_b")
+    slot = models.ForeignKey(TimeSlot, on_delete=models.PROTECT, related_name="meetings")
+    table = models.ForeignKey(Table, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings")
+    booth = models.ForeignKey(Booth, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings")
+    status = models.CharField(
+        _("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
+    )
+    weight = models.PositiveSmallIntegerField(_("weight"), default=1)
+
+    class Meta:
+        ordering = ["slot__starts_at", "id"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.CheckConstraint(condition=~Q(a=F("b")), name="meeting_two_people"),
+            models.CheckConstraint(
+                condition=(Q(table__isnull=False) & Q(booth__isnull=True))
+                | (Q(table__isnull=True) & Q(booth__isnull=False)),
+                name="meeting_at_table_or_booth",
+            ),
+            models.UniqueConstraint(
+                fields=["schedule", "slot", "table"],
+                condition=Q(table__isnull=False),
+                name="table_once_per_slot",
+            ),
+            models.UniqueConstraint(
+                fields=["schedule", "slot", "booth"],
+                condition=Q(booth__isnull=False),
+                name="booth_once_per_slot",
+            ),
+            models.UniqueConstraint(
+                fields=["schedule", "request"], condition=Q(request__isnull=False), name="request_held_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.a.person} × {self.b.person} @ {self.slot}"
+
+    @property
+    def location_code(self) -> str:
+        return self.table.code if self.table_id else self.booth.code if self.booth_id else ""
+
+
+class MeetingSeat(models.Model):
+    """A participant's seat in a meeting: one row per participant and slot, unique per schedule.
+
+    This is what makes double booking impossible in the database, under concurrent writes too.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="seats")
+    schedule = models.ForeignKey(Schedule, on_delete=models.CASCADE, related_name="seats")
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="seats")
+    slot = models.ForeignKey(TimeSlot, on_delete=models.PROTECT, related_name="seats")
+
+    class Meta:
+        verbose_name = _("meeting seat")
+        verbose_name_plural = _("meeting seats")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["schedule", "registration", "slot"], name="participant_once_per_slot"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration.person} @ {self.slot}"

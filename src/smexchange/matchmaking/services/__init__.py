@@ -1,0 +1,1 @@
+"""Business operations of matchmaking: requests, availability, schedule runs, publishing."""

@@ -1,0 +1,137 @@
+"""Meeting requests between registered participants of one event."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from smexchange.common.exceptions import DomainError
+from smexchange.events.enums import ATTENDING_STATUSES
+from smexchange.events.models import Registration, TimeSlot
+from smexchange.matchmaking.enums import RequestStatus
+from smexchange.matchmaking.models import MeetingRequest, Unavailability
+
+
+def _check_attending(registration: Registration) -> None:
+    if registration.status not in ATTENDING_STATUSES:
+        raise DomainError(_("%(person)s is not a confirmed participant.") % {"person": registration.person})
+
+
+def send_meeting_request(
+    requester: Registration,
+    *,
+    recipient: Registration,
+    message: str = "",
+    expires_at: dt.datetime | None = None,
+) -> MeetingRequest:
+    """Ask `recipient` for a meeting; both must be confirmed participants of the same event.
+
+    A second open request from the same requester to the same recipient is refused (the
+    database enforces it too, so two concurrent submissions create one row).
+    """
+    if requester.event_id != recipient.event_id:
+        raise DomainError(_("Both participants must be registered for the same event."))
+    if requester.pk == recipient.pk:
+        raise DomainError(_("You cannot request a meeting with yourself."))
+    _check_attending(requester)
+    _check_attending(recipient)
+    request = MeetingRequest(
+        event_id=requester.event_id,
+        requester=requester,
+        recipient=recipient,
+        message=message,
+        expires_at=expires_at,
+    )
+    request.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            request.save()
+    except IntegrityError:
+        raise DomainError(
+            _("You have already asked %(person)s for a meeting.") % {"person": recipient.person}
+        ) from None
+    return request
+
+
+def _locked(request: MeetingRequest) -> MeetingRequest:
+    return (
+        MeetingRequest.objects.select_for_update().select_related("requester", "recipient").get(pk=request.pk)
+    )
+
+
+@transaction.atomic
+def accept_meeting_request(
+    request: MeetingRequest, *, by: Registration, now: dt.datetime | None = None
+) -> MeetingRequest:
+    """The recipient accepts a pending request; the row lock makes accept and withdraw race safely."""
+    current = _locked(request)
+    if current.recipient_id != by.pk:
+        raise DomainError(_("Only the recipient can accept a request."))
+    if current.status != RequestStatus.PENDING:
+        raise DomainError(
+            _("This request is %(status)s and can no longer be accepted.")
+            % {"status": current.get_status_display()}
+        )
+    current.status = RequestStatus.ACCEPTED
+    current.responded_at = now or timezone.now()
+    current.save(update_fields=["status", "responded_at"])
+    return current
+
+
+@transaction.atomic
+def decline_meeting_request(
+    request: MeetingRequest, *, by: Registration, now: dt.datetime | None = None
+) -> MeetingRequest:
+    current = _locked(request)
+    if current.recipient_id != by.pk:
+        raise DomainError(_("Only the recipient can decline a request."))
+    if current.status != RequestStatus.PENDING:
+        raise DomainError(
+            _("This request is %(status)s and can no longer be declined.")
+            % {"status": current.get_status_display()}
+        )
+    current.status = RequestStatus.DECLINED
+    current.responded_at = now or timezone.now()
+    current.save(update_fields=["status", "responded_at"])
+    return current
+
+
+@transaction.atomic
+def withdraw_meeting_request(request: MeetingRequest, *, by: Registration) -> MeetingRequest:
+    """The requester withdraws a pending or accepted request; it drops out of the next schedule run."""
+    current = _locked(request)
+    if current.requester_id != by.pk:
+        raise DomainError(_("Only the requester can withdraw a request."))
+    if current.status not in (RequestStatus.PENDING, RequestStatus.ACCEPTED):
+        raise DomainError(
+            _("This request is %(status)s and can no longer be withdrawn.")
+            % {"status": current.get_status_display()}
+        )
+    current.status = RequestStatus.WITHDRAWN
+    current.save(update_fields=["status"])
+    return current
+
+
+def expire_meeting_requests(*, now: dt.datetime | None = None) -> int:
+    """Pending requests past their expiry stop waiting for an answer, so they block no one."""
+    return MeetingRequest.objects.filter(
+        status=RequestStatus.PENDING, expires_at__lt=now or timezone.now()
+    ).update(status=RequestStatus.EXPIRED)
+
+
+@transaction.atomic
+def set_unavailable_slots(registration: Registration, *, slots: Iterable[TimeSlot]) -> list[TimeSlot]:
+    """Replace the participant's unavailable slots; every slot must belong to the participant's event."""
+    chosen = list(slots)
+    foreign = [slot for slot in chosen if slot.session.event_id != registration.event_id]
+    if foreign:
+        raise DomainError(_("Time slot %(slot)s belongs to another event.") % {"slot": foreign[0]})
+    registration.unavailable_slots.all().delete()
+    Unavailability.objects.bulk_create(
+        Unavailability(registration=registration, slot=slot) for slot in chosen
+    )
+    return chosen
