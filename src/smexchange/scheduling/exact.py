@@ -1,14 +1,13 @@
-"""The whole instance as one CP-SAT model, solved in lexicographic phases.
+"""The gap phases on the whole instance as one CP-SAT model (small and dense instances).
 
-Phase 1 maximizes weight; phase 2 keeps that weight and minimizes the `minimize` count;
-phase 3 keeps both and minimizes the other count. Each phase is warm-started from the
-previous one (phase 1 from the greedy schedule), so a phase cut short by the time limit still
-returns a schedule at least as good as its start.
+The weight is already fixed by the caller (greedy matching the bound, or the MIP of
+`bound.py`); phase 2 keeps that weight and minimizes the `minimize` count, phase 3 keeps both
+and minimizes the other. Each phase is warm-started from the previous schedule, so a phase cut
+short by the time limit still returns a schedule at least as good as its start.
 """
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,14 +20,11 @@ from smexchange.scheduling.problem import Problem
 from smexchange.scheduling.state import ScheduleState
 
 Report = Callable[[str, ScheduleState, int], None]
-PROVEN = (cp_model.OPTIMAL,)
 
 
 @dataclass
 class ExactResult:
     state: ScheduleState
-    weight_bound: int
-    weight_proven: bool
     gaps_proven: bool
 
 
@@ -44,47 +40,36 @@ def make_solver(seconds: float, seed: int, workers: int) -> cp_model.CpSolver:
     return solver
 
 
-def solve_exact(
-    problem: Problem, start: ScheduleState, *, deadline: float, seed: int, workers: int, report: Report
+def solve_gaps_exact(
+    problem: Problem,
+    start: ScheduleState,
+    *,
+    deadline: float,
+    seed: int,
+    workers: int,
+    bound: int,
+    report: Report,
 ) -> ExactResult:
-    """Solve the whole model; never returns anything worse than `start`."""
+    """Minimize the gap counts at (at least) the start's weight; never worse than `start`."""
     free = [m for m in range(problem.n_meetings) if problem.feasible[m]]
     sm = build_slot_model(problem, free, ScheduleState(problem))
-    hint_state(sm, start)
-    sm.model.maximize(sm.weight)
-    solver = make_solver(_share(deadline, 0.5), seed, workers)
-    status = solver.solve(sm.model)
-    state = _adopt(problem, sm, solver, status, start)
-    weight = state.weight()
-    bound = (
-        math.floor(solver.best_objective_bound + 1e-6)
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-        else -1
-    )
-    weight_proven = status in PROVEN
-    bound = weight if weight_proven else max(bound, weight)
-    report("weight", state, bound)
-    order = ("idle", "breaks") if problem.instance.minimize == "idle_slots" else ("breaks", "idle")
     add_gap_terms(problem, ScheduleState(problem), sm, range(problem.n_participants))
-    sm.model.add(sm.weight >= weight)
-    gaps_proven = True
+    sm.model.add(sm.weight >= start.weight())
+    order = ("idle", "breaks") if problem.instance.minimize == "idle_slots" else ("breaks", "idle")
+    state, gaps_proven = start, True
     for rank, name in enumerate(order):
         expression = sm.idle if name == "idle" else sm.breaks
         hint_state(sm, state)
         sm.model.minimize(expression)
-        solver = make_solver(_share(deadline, 0.7 if rank == 0 else 1.0), seed, workers)
+        solver = make_solver((deadline - time.perf_counter()) * (0.75 if rank == 0 else 1.0), seed, workers)
         status = solver.solve(sm.model)
         state = _adopt(problem, sm, solver, status, state)
         if rank == 0:
-            gaps_proven = status in PROVEN
+            gaps_proven = status == cp_model.OPTIMAL
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             sm.model.add(expression <= round(solver.objective_value))
         report("idle_slots" if name == "idle" else "breaks", state, bound)
-    return ExactResult(state=state, weight_bound=bound, weight_proven=weight_proven, gaps_proven=gaps_proven)
-
-
-def _share(deadline: float, fraction: float) -> float:
-    return (deadline - time.perf_counter()) * fraction
+    return ExactResult(state=state, gaps_proven=gaps_proven)
 
 
 def _adopt(
@@ -94,7 +79,7 @@ def _adopt(
     status: cp_model.CpSolverStatus,
     fallback: ScheduleState,
 ) -> ScheduleState:
-    """The solver's schedule when it found one, else the fallback (e.g. the greedy start)."""
+    """The solver's schedule when it found one, else the fallback (the previous phase's)."""
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return fallback
     state = ScheduleState(problem)

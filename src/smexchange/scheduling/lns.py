@@ -1,11 +1,135 @@
-"""Large-neighbourhood search for instances too big for one model."""
+"""Large-neighbourhood search: free the meetings among a few dozen participants, re-solve that
+piece exactly with CP-SAT around everything else, keep it when it is not worse.
+
+The objective of a piece is lexicographic (weight, then the `minimize` count, then the other)
+folded into one integer objective, so a piece never trades weight for idle time. Pieces grow
+around a seed participant along its meetings, so the freed meetings can really move: the
+seed is drawn, with a fixed seed, among participants with an unscheduled request or idle time.
+"""
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable
 
+from ortools.sat.python import cp_model
+
+from smexchange.scheduling.exact import make_solver
+from smexchange.scheduling.model import build_slot_model, hint_placements, read_placements
+from smexchange.scheduling.objective import add_gap_terms
 from smexchange.scheduling.problem import Problem
-from smexchange.scheduling.state import ScheduleState
+from smexchange.scheduling.state import FREE, ScheduleState
+
+Report = Callable[[str, ScheduleState, int], None]
+
+
+def participant_gaps(problem: Problem, state: ScheduleState, p: int) -> tuple[int, int]:
+    """(idle slots, breaks) of one participant, over its available slots session by session."""
+    idle = breaks = 0
+    available = set(problem.available[p])
+    owner = state.owner[p]
+    for session in state.span[p]:
+        marks = [
+            owner[s] != FREE for s in problem.session_slots[session] if s in available or owner[s] != FREE
+        ]
+        first, last = marks.index(True), len(marks) - 1 - marks[::-1].index(True)
+        inside = marks[first : last + 1]
+        idle += inside.count(False)
+        breaks += sum(1 for i in range(1, len(inside)) if not inside[i] and inside[i - 1])
+    return idle, breaks
+
+
+def _score(problem: Problem, state: ScheduleState, people: set[int], free: list[int]) -> tuple[int, int, int]:
+    weight = sum(problem.weight[m] for m in free if state.slot_of[m] != FREE)
+    idle = breaks = 0
+    for p in people:
+        i, b = participant_gaps(problem, state, p)
+        idle, breaks = idle + i, breaks + b
+    if problem.instance.minimize == "breaks":
+        return weight, -breaks, -idle
+    return weight, -idle, -breaks
+
+
+class _Search:
+    def __init__(self, problem: Problem, state: ScheduleState, seed: int, workers: int) -> None:
+        self.problem, self.state = problem, state
+        self.rng = random.Random(seed)
+        self.seed, self.workers = seed, workers
+        self.size = 40
+        self.partners: list[list[int]] = [[] for _ in range(problem.n_participants)]
+        for m, (a, b) in enumerate(problem.ends):
+            if problem.feasible[m]:
+                self.partners[a].append(b)
+                self.partners[b].append(a)
+
+    def pick_seed(self) -> int:
+        problem, state = self.problem, self.state
+        if self.rng.random() < 0.5:
+            waiting = [
+                m for m in range(problem.n_meetings) if state.slot_of[m] == FREE and problem.feasible[m]
+            ]
+            if waiting:
+                return problem.ends[self.rng.choice(waiting)][self.rng.randrange(2)]
+        return self.rng.randrange(problem.n_participants)
+
+    def neighbourhood(self) -> tuple[set[int], list[int]]:
+        """A connected set of about `size` participants and the meetings among them."""
+        start = self.pick_seed()
+        people, frontier = {start}, [start]
+        while frontier and len(people) < self.size:
+            p = frontier.pop(0)
+            partners = self.partners[p][:]
+            self.rng.shuffle(partners)
+            for q in partners[: max(3, self.size // 4)]:
+                if q not in people and len(people) < self.size:
+                    people.add(q)
+                    frontier.append(q)
+        free = sorted(
+            {
+                m
+                for p in people
+                for m in self.problem.meetings_of[p]
+                if self.problem.ends[m][0] in people
+                and self.problem.ends[m][1] in people
+                and m not in self.problem.locked
+            }
+        )
+        return people, free
+
+    def step(self, seconds: float) -> bool:
+        """One neighbourhood; True when it improved the schedule."""
+        problem, state = self.problem, self.state
+        people, free = self.neighbourhood()
+        if not free:
+            return False
+        before = _score(problem, state, people, free)
+        saved = {m: (state.slot_of[m], state.interpreter_of[m]) for m in free if state.slot_of[m] != FREE}
+        for m in free:
+            state.remove(m)
+        sm = build_slot_model(problem, free, state)
+        add_gap_terms(problem, state, sm, sorted(people))
+        scale = len(people) * problem.n_slots + 1
+        primary, secondary = (
+            (sm.idle, sm.breaks) if problem.instance.minimize == "idle_slots" else (sm.breaks, sm.idle)
+        )
+        sm.model.maximize(sm.weight * scale * scale - primary * scale - secondary)
+        hint_placements(sm, saved)
+        solver = make_solver(seconds, self.rng.randrange(1 << 30), self.workers)
+        status = solver.solve(sm.model)
+        found = read_placements(sm, solver) if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else {}
+        for m, (s, i) in found.items():
+            state.place(m, s, i)
+        after = _score(problem, state, people, free)
+        if after > before:
+            self.size = min(int(self.size * 1.1) + 1, 400) if status == cp_model.OPTIMAL else self.size
+            return True
+        for m in found:
+            state.remove(m)
+        for m, (s, i) in saved.items():
+            state.place(m, s, i)
+        self.size = max(12, int(self.size * 0.9)) if status != cp_model.OPTIMAL else min(self.size + 2, 400)
+        return False
 
 
 def improve_by_lns(
@@ -15,6 +139,17 @@ def improve_by_lns(
     deadline: float,
     seed: int,
     workers: int,
-    report: Callable[[str, ScheduleState, int], None],
+    report: Report,
+    bound: int = -1,
+    step_seconds: float = 2.0,
 ) -> ScheduleState:
+    """Improve `state` in place until the deadline; returns it (never worse than it was)."""
+    search = _Search(problem, state, seed, workers)
+    last_report = time.perf_counter()
+    while time.perf_counter() + 0.2 < deadline:
+        search.step(min(step_seconds, deadline - time.perf_counter()))
+        if time.perf_counter() - last_report > 5:
+            report("lns", state, bound)
+            last_report = time.perf_counter()
+    report("lns", state, bound)
     return state

@@ -118,12 +118,18 @@ def _shared_booths(problem: Problem) -> set[str]:
 
 
 def hint_state(sm: SlotModel, state: ScheduleState) -> None:
-    """Hint the model with a schedule (e.g. the greedy start or the current LNS incumbent)."""
+    """Hint the model with a schedule (e.g. the greedy start)."""
+    placements = {m: (state.slot_of[m], state.interpreter_of[m]) for m in sm.free if state.slot_of[m] != FREE}
+    hint_placements(sm, placements)
+
+
+def hint_placements(sm: SlotModel, placements: dict[int, tuple[int, int]]) -> None:
+    """Hint the model with meeting -> (slot, interpreter) for some of its free meetings."""
     sm.model.clear_hints()  # type: ignore[no-untyped-call]
     for (m, s), var in sm.x.items():
-        sm.model.add_hint(var, state.slot_of[m] == s)
+        sm.model.add_hint(var, placements.get(m, (FREE, FREE))[0] == s)
     for (m, s, i), var in sm.y.items():
-        sm.model.add_hint(var, state.slot_of[m] == s and state.interpreter_of[m] == i)
+        sm.model.add_hint(var, placements.get(m, (FREE, FREE)) == (s, i))
 
 
 def read_placements(sm: SlotModel, solver: cp_model.CpSolver) -> dict[int, tuple[int, int]]:

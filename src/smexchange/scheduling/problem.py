@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from smexchange.scheduling.types import Instance, Meeting
@@ -124,12 +123,20 @@ def _interpreter_options(problem: Problem, meeting: Meeting, slots: list[int]) -
     instance = problem.instance
     if not instance.needs_interpreter(meeting):
         return None
-    options: dict[int, list[int]] = defaultdict(list)
+    languages_a = instance.participant_by_id[meeting.a].languages or frozenset()
+    languages_b = instance.participant_by_id[meeting.b].languages or frozenset()
+    capable = [
+        (i, interpreter.available)
+        for i, interpreter in enumerate(instance.interpreters)
+        if interpreter.languages & languages_a and interpreter.languages & languages_b
+    ]
+    options: dict[int, list[int]] = {}
     for s in slots:
-        for i, interpreter in enumerate(instance.interpreters):
-            if instance.can_interpret(interpreter, meeting, problem.slot_ids[s]):
-                options[s].append(i)
-    return dict(options)
+        slot_id = problem.slot_ids[s]
+        here = [i for i, available in capable if available is None or slot_id in available]
+        if here:
+            options[s] = here
+    return options
 
 
 def _empty_reason(

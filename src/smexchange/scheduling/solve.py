@@ -6,8 +6,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from smexchange.scheduling.bound import weight_upper_bound
-from smexchange.scheduling.exact import solve_exact
+from smexchange.scheduling.bound import solve_weight_mip, weight_upper_bound
+from smexchange.scheduling.exact import solve_gaps_exact
 from smexchange.scheduling.greedy import greedy_schedule
 from smexchange.scheduling.lns import improve_by_lns
 from smexchange.scheduling.locations import assign_tables
@@ -16,9 +16,12 @@ from smexchange.scheduling.state import FREE, ScheduleState
 from smexchange.scheduling.types import Assignment, Instance, Solution, Stats, Status, Unscheduled
 from smexchange.scheduling.validate import compute_stats, gap_counts
 
-# Above this many (meeting, slot) variables the whole model is too slow to build and search
-# in one piece, and the large-neighbourhood search takes over.
-EXACT_VARIABLE_LIMIT = 60_000
+# Above this many (meeting, slot) pairs the MIP of the weight phase is too slow to help, and
+# the large-neighbourhood search improves weight and gaps together.
+MIP_VARIABLE_LIMIT = 250_000
+# Above this many pairs the whole CP-SAT gap model is too slow to search in one piece, and the
+# large-neighbourhood search minimizes the gaps at the weight already reached.
+EXACT_VARIABLE_LIMIT = 12_000
 
 
 @dataclass(frozen=True)
@@ -62,16 +65,43 @@ def schedule_meetings(
             progress(Progress(phase, state.weight(), bound, idle, breaks, time.perf_counter() - started))
 
     state = greedy_schedule(problem)
-    bound = weight_upper_bound(problem)
+    bound = weight_upper_bound(problem, time_limit=max(1.0, time_limit * 0.3))
     report("greedy", state, bound)
-    proven = False
-    if sum(len(slots) for slots in problem.feasible) <= EXACT_VARIABLE_LIMIT:
-        result = solve_exact(problem, state, deadline=deadline, seed=seed, workers=workers, report=report)
-        state, bound = result.state, min(bound, result.weight_bound)
-        proven = result.weight_proven and result.gaps_proven
+    size = sum(len(slots) for slots in problem.feasible)
+    if state.weight() < bound and size <= MIP_VARIABLE_LIMIT:
+        state, bound = _weight_by_mip(problem, state, bound, deadline)
+        report("weight", state, bound)
+    weight_proven = state.weight() == bound
+    gaps_proven = False
+    if size <= EXACT_VARIABLE_LIMIT:
+        result = solve_gaps_exact(
+            problem, state, deadline=deadline, seed=seed, workers=workers, bound=bound, report=report
+        )
+        state, gaps_proven = result.state, result.gaps_proven
     else:
-        state = improve_by_lns(problem, state, deadline=deadline, seed=seed, workers=workers, report=report)
+        state = improve_by_lns(
+            problem, state, deadline=deadline, seed=seed, workers=workers, report=report, bound=bound
+        )
+    proven = weight_proven and gaps_proven
     return _solution(problem, state, bound, proven, time.perf_counter() - started)
+
+
+def _weight_by_mip(
+    problem: Problem, state: ScheduleState, bound: int, deadline: float
+) -> tuple[ScheduleState, int]:
+    """The most weight, by the MIP, in up to half the remaining time; keeps `state` if better."""
+    found = solve_weight_mip(problem, time_limit=(deadline - time.perf_counter()) * 0.5)
+    if found is None:
+        return state, bound
+    placed, proven, mip_bound = found
+    candidate = ScheduleState(problem)
+    for m, (s, i) in sorted(placed.items()):
+        candidate.place(m, s, i)
+    if mip_bound >= 0:
+        bound = min(bound, max(mip_bound, candidate.weight()))
+    if proven:
+        bound = min(bound, candidate.weight())
+    return (candidate, bound) if candidate.weight() > state.weight() else (state, bound)
 
 
 def _busy(problem: Problem, state: ScheduleState) -> dict[str, set[str]]:
