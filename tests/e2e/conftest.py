@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.matchmaking.conftest import booth_host, brokerage  # noqa: F401  (shared fixtures)
+
 CHROMIUM = Path("/usr/bin/chromium")
 # Flags for a closed network: no background connections, no update checks.
 CHROMIUM_ARGS = [

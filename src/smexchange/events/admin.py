@@ -4,6 +4,7 @@ from smexchange.events.models import (
     Booth,
     Event,
     EventPartner,
+    EventTeamMember,
     MatchmakingSession,
     ProgrammeItem,
     ProgrammeSpeaker,
@@ -18,6 +19,12 @@ class EventPartnerInline(admin.TabularInline):
     model = EventPartner
     extra = 0
     autocomplete_fields = ["organization"]
+
+
+class EventTeamMemberInline(admin.TabularInline):
+    model = EventTeamMember
+    extra = 0
+    raw_id_fields = ["user"]
 
 
 class ProgrammeItemInline(admin.TabularInline):
@@ -40,7 +47,7 @@ class EventAdmin(admin.ModelAdmin):
     search_fields = ["name", "name_zh", "city", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     date_hierarchy = "starts_on"
-    inlines = [EventPartnerInline, ProgrammeItemInline, BoothInline]
+    inlines = [EventTeamMemberInline, EventPartnerInline, ProgrammeItemInline, BoothInline]
 
 
 class ProgrammeSpeakerInline(admin.TabularInline):

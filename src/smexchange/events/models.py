@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -88,6 +89,22 @@ class Event(models.Model):
     def days(self) -> list[dt.date]:
         count = (self.ends_on - self.starts_on).days + 1
         return [self.starts_on + dt.timedelta(days=offset) for offset in range(count)]
+
+
+class EventTeamMember(models.Model):
+    """A user on the organizer team of one event (the organizing or a co-organizing association's staff)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="team")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_teams")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organizer team member")
+        verbose_name_plural = _("organizer team")
+        constraints = [models.UniqueConstraint(fields=["event", "user"], name="team_member_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.event}"
 
 
 class EventPartner(models.Model):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from smexchange.events.models import (
     Booth,
     Event,
     EventPartner,
+    EventTeamMember,
     MatchmakingSession,
     ProgrammeItem,
     ProgrammeSpeaker,
@@ -223,6 +225,18 @@ def generate_time_slots(session: MatchmakingSession) -> list[TimeSlot]:
     return TimeSlot.objects.bulk_create(
         TimeSlot(session=session, starts_at=start, ends_at=end) for start, end in grid
     )
+
+
+def add_organizer(event: Event, *, user: Any) -> EventTeamMember:
+    """Put a user on the event's organizer team."""
+    member, _created = EventTeamMember.objects.get_or_create(event=event, user=user)
+    return member
+
+
+def remove_organizer(event: Event, *, user: Any) -> int:
+    """Take a user off the team; their very next request is refused (permissions are read per request)."""
+    deleted, _by_model = EventTeamMember.objects.filter(event=event, user=user).delete()
+    return deleted
 
 
 @transaction.atomic

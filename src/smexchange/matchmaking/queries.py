@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from smexchange.events.models import Event, Registration
-from smexchange.matchmaking.models import Meeting, Schedule
+from smexchange.events.enums import ATTENDING_STATUSES
+from smexchange.events.models import Event, Registration, TimeSlot
+from smexchange.matchmaking.enums import OPEN_REQUEST_STATUSES, RequestStatus
+from smexchange.matchmaking.models import Meeting, MeetingRequest, Schedule
 
 
 def published_schedule(event: Event) -> Schedule | None:
@@ -29,3 +31,55 @@ def agenda_of(registration: Registration) -> QuerySet[Meeting]:
         )
         .order_by("slot__starts_at", "id")
     )
+
+
+def requests_of(registration: Registration) -> tuple[QuerySet[MeetingRequest], QuerySet[MeetingRequest]]:
+    """(received, sent) requests of a participant, newest first."""
+    related = ("requester__person", "requester__organization", "recipient__person", "recipient__organization")
+    received = MeetingRequest.objects.filter(recipient=registration).select_related(*related)
+    sent = MeetingRequest.objects.filter(requester=registration).select_related(*related)
+    return received, sent
+
+
+def meeting_candidates(
+    registration: Registration, *, search: str = "", country: str = ""
+) -> QuerySet[Registration]:
+    """Confirmed participants of the same event that `registration` may ask for a meeting."""
+    candidates = (
+        Registration.objects.filter(event_id=registration.event_id, status__in=ATTENDING_STATUSES)
+        .exclude(pk=registration.pk)
+        .select_related("person", "organization")
+        .order_by("organization__name_latin", "organization__name", "id")
+    )
+    if search.strip():
+        text = search.strip()
+        candidates = candidates.filter(
+            Q(organization__name__icontains=text)
+            | Q(organization__name_latin__icontains=text)
+            | Q(person__family_name__icontains=text)
+            | Q(person__given_name__icontains=text)
+            | Q(person__name_local__icontains=text)
+        )
+    if country:
+        candidates = candidates.filter(organization__country=country)
+    return candidates
+
+
+def open_request_recipients(registration: Registration) -> set[int]:
+    return set(
+        MeetingRequest.objects.filter(requester=registration, status__in=OPEN_REQUEST_STATUSES).values_list(
+            "recipient_id", flat=True
+        )
+    )
+
+
+def schedule_overview(event: Event) -> dict[str, int]:
+    """Counts the organizer's matchmaking page leads with."""
+    requests = MeetingRequest.objects.filter(event=event)
+    return {
+        "participants": Registration.objects.filter(event=event, status__in=ATTENDING_STATUSES).count(),
+        "pending": requests.filter(status=RequestStatus.PENDING).count(),
+        "accepted": requests.filter(status=RequestStatus.ACCEPTED).count(),
+        "slots": TimeSlot.objects.filter(session__event=event).count(),
+        "tables": event.tables.count(),
+    }

@@ -3,11 +3,11 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from smexchange.common.pagination import paginate, query_without_page
 from smexchange.directory import queries
 from smexchange.directory.models import Organization
 from smexchange.events.queries import events_attended_by
 from smexchange.web.forms import DirectoryFilterForm
-from smexchange.web.views.helpers import paginate, query_without_page
 
 
 def organization_list(request: HttpRequest) -> HttpResponse:

@@ -3,10 +3,10 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from smexchange.common.pagination import paginate, query_without_page
 from smexchange.events import queries
 from smexchange.events.models import Event
 from smexchange.web.forms import EventFilterForm
-from smexchange.web.views.helpers import paginate, query_without_page
 
 
 def event_list(request: HttpRequest) -> HttpResponse:

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from smexchange.events.models import Table, TimeSlot
+from smexchange.matchmaking.models import Meeting
+from smexchange.matchmaking.services.runs import MAX_TIME_LIMIT
+
+
+class MeetingRequestForm(forms.Form):
+    recipient = forms.IntegerField(widget=forms.HiddenInput)
+    message = forms.CharField(
+        label=_("Message"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AvailabilityForm(forms.Form):
+    available = forms.ModelMultipleChoiceField(
+        label=_("Slots in which you can meet"),
+        queryset=TimeSlot.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, slots: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["available"].queryset = slots
+
+
+class ScheduleRunForm(forms.Form):
+    time_limit = forms.IntegerField(
+        label=_("Time limit (seconds)"), min_value=1, max_value=MAX_TIME_LIMIT, initial=30
+    )
+    seed = forms.IntegerField(label=_("Seed"), min_value=0, initial=0)
+    lock_published = forms.BooleanField(
+        label=_("Keep published meetings where they are (repair)"), required=False
+    )
+
+
+class MoveMeetingForm(forms.Form):
+    meeting = forms.ModelChoiceField(label=_("Meeting"), queryset=Meeting.objects.none())
+    slot = forms.ModelChoiceField(label=_("Slot"), queryset=TimeSlot.objects.none())
+    table = forms.ModelChoiceField(label=_("Table"), queryset=Table.objects.none())
+
+    def __init__(self, *args: Any, schedule: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        event = schedule.event
+        self.fields["meeting"].queryset = schedule.meetings.filter(table__isnull=False).select_related(
+            "a__person", "b__person", "slot"
+        )
+        self.fields["slot"].queryset = TimeSlot.objects.filter(session__event=event).order_by("starts_at")
+        self.fields["table"].queryset = event.tables.order_by("code")

@@ -1,0 +1,105 @@
+"""The organizer's matchmaking: schedule runs with progress, review, moves, publishing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from smexchange.common.exceptions import DomainError
+from smexchange.events.access import access_event_as_organizer
+from smexchange.matchmaking import queries
+from smexchange.matchmaking.enums import RunStatus, ScheduleStatus
+from smexchange.matchmaking.forms import MoveMeetingForm, ScheduleRunForm
+from smexchange.matchmaking.models import Schedule, ScheduleRun
+from smexchange.matchmaking.services.publishing import move_meeting, publish_schedule
+from smexchange.matchmaking.services.runs import retry_schedule_run, start_schedule_run
+
+
+def _back(slug: str) -> HttpResponse:
+    return redirect("matchmaking:organizer", slug=slug)
+
+
+@login_required
+def organizer_home(request: HttpRequest, slug: str) -> HttpResponse:
+    event = access_event_as_organizer(request.user, slug)
+    runs = list(event.schedule_runs.order_by("-created_at", "-id")[:5])
+    draft = (
+        Schedule.objects.filter(event=event, status=ScheduleStatus.DRAFT)
+        .select_related("run")
+        .order_by("-id")
+        .first()
+    )
+    context = {
+        "event": event,
+        "overview": queries.schedule_overview(event),
+        "runs": runs,
+        "in_progress": any(run.status in (RunStatus.QUEUED, RunStatus.RUNNING) for run in runs),
+        "run_form": ScheduleRunForm(),
+        "draft": draft,
+        "draft_meetings": draft.meetings.select_related("slot", "table", "booth", "a__person", "b__person")
+        if draft
+        else [],
+        "move_form": MoveMeetingForm(schedule=draft) if draft else None,
+        "published": queries.published_schedule(event),
+    }
+    return render(request, "matchmaking/organizer.html", context)
+
+
+@login_required
+@require_POST
+def start_run(request: HttpRequest, slug: str) -> HttpResponse:
+    event = access_event_as_organizer(request.user, slug)
+    form = ScheduleRunForm(request.POST)
+    if form.is_valid():
+        try:
+            start_schedule_run(event, **form.cleaned_data)
+            messages.success(request, _("The schedule run has started."))
+        except DomainError as error:
+            messages.error(request, " ".join(error.messages))
+    return _back(slug)
+
+
+@login_required
+@require_POST
+def retry_run(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event = access_event_as_organizer(request.user, slug)
+    run = get_object_or_404(ScheduleRun, event=event, pk=pk)
+    try:
+        retry_schedule_run(run)
+    except DomainError as error:
+        messages.error(request, " ".join(error.messages))
+    return _back(slug)
+
+
+@login_required
+@require_POST
+def move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event = access_event_as_organizer(request.user, slug)
+    schedule = get_object_or_404(Schedule, event=event, pk=pk)
+    form = MoveMeetingForm(request.POST, schedule=schedule)
+    if form.is_valid():
+        try:
+            move_meeting(
+                form.cleaned_data["meeting"], slot=form.cleaned_data["slot"], table=form.cleaned_data["table"]
+            )
+            messages.success(request, _("The meeting was moved."))
+        except DomainError as error:
+            messages.error(request, " ".join(error.messages))
+    return _back(slug)
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event = access_event_as_organizer(request.user, slug)
+    schedule = get_object_or_404(Schedule, event=event, pk=pk)
+    try:
+        publish_schedule(schedule)
+        messages.success(request, _("The schedule is published; participants see it in their agendas."))
+    except DomainError as error:
+        messages.error(request, " ".join(error.messages))
+    return _back(slug)

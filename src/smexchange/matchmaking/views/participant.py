@@ -1,0 +1,120 @@
+"""A participant's matchmaking: find people, send and answer requests, availability, agenda."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from smexchange.common.exceptions import DomainError
+from smexchange.common.pagination import paginate, query_without_page
+from smexchange.events.access import access_registration_of
+from smexchange.events.models import Registration, TimeSlot
+from smexchange.matchmaking import queries
+from smexchange.matchmaking.calendar import agenda_calendar
+from smexchange.matchmaking.forms import AvailabilityForm, MeetingRequestForm
+from smexchange.matchmaking.models import MeetingRequest
+from smexchange.matchmaking.services import requests as request_services
+
+
+def _home(slug: str) -> HttpResponse:
+    return redirect("matchmaking:participant", slug=slug)
+
+
+@login_required
+def participant_home(request: HttpRequest, slug: str) -> HttpResponse:
+    me = access_registration_of(request.user, slug)
+    received, sent = queries.requests_of(me)
+    slots = TimeSlot.objects.filter(session__event=me.event).order_by("starts_at")
+    unavailable = set(me.unavailable_slots.values_list("slot_id", flat=True))
+    candidates = queries.meeting_candidates(
+        me, search=request.GET.get("q", ""), country=request.GET.get("country", "")
+    )
+    context = {
+        "event": me.event,
+        "me": me,
+        "agenda": queries.agenda_of(me),
+        "received": received,
+        "sent": sent,
+        "candidates": paginate(request, candidates, per_page=20),
+        "query": query_without_page(request),
+        "asked": queries.open_request_recipients(me),
+        "availability": AvailabilityForm(
+            slots=slots, initial={"available": [s for s in slots if s.pk not in unavailable]}
+        ),
+    }
+    return render(request, "matchmaking/participant.html", context)
+
+
+@login_required
+@require_POST
+def send_request(request: HttpRequest, slug: str) -> HttpResponse:
+    me = access_registration_of(request.user, slug)
+    form = MeetingRequestForm(request.POST)
+    if form.is_valid():
+        recipient = Registration.objects.filter(event=me.event, pk=form.cleaned_data["recipient"]).first()
+        if recipient is None:
+            raise Http404
+        try:
+            request_services.send_meeting_request(
+                me, recipient=recipient, message=form.cleaned_data["message"]
+            )
+            messages.success(
+                request, _("Your request was sent to %(person)s.") % {"person": recipient.person}
+            )
+        except DomainError as error:
+            messages.error(request, " ".join(error.messages))
+    return _home(slug)
+
+
+_ANSWERS = {
+    "accept": request_services.accept_meeting_request,
+    "decline": request_services.decline_meeting_request,
+    "withdraw": request_services.withdraw_meeting_request,
+}
+
+
+@login_required
+@require_POST
+def answer_request(request: HttpRequest, slug: str, pk: int, action: str) -> HttpResponse:
+    me = access_registration_of(request.user, slug)
+    if action not in _ANSWERS:
+        raise Http404
+    # Only the two sides of a request can find it; anyone else gets 404, not 403.
+    meeting_request = get_object_or_404(
+        MeetingRequest.objects.filter(Q(requester=me) | Q(recipient=me)), pk=pk
+    )
+    try:
+        _ANSWERS[action](meeting_request, by=me)
+    except DomainError as error:
+        messages.error(request, " ".join(error.messages))
+    return _home(slug)
+
+
+@login_required
+@require_POST
+def update_availability(request: HttpRequest, slug: str) -> HttpResponse:
+    me = access_registration_of(request.user, slug)
+    slots = TimeSlot.objects.filter(session__event=me.event)
+    form = AvailabilityForm(request.POST, slots=slots)
+    if form.is_valid():
+        chosen = {slot.pk for slot in form.cleaned_data["available"]}
+        request_services.set_unavailable_slots(
+            me, slots=[slot for slot in slots.select_related("session") if slot.pk not in chosen]
+        )
+        messages.success(request, _("Your availability was saved."))
+    return _home(slug)
+
+
+@login_required
+def agenda_ics(request: HttpRequest, slug: str) -> HttpResponse:
+    me = access_registration_of(request.user, slug)
+    response = HttpResponse(
+        agenda_calendar(me, queries.agenda_of(me)), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{me.event.slug}-agenda.ics"'
+    return response
