@@ -145,6 +145,8 @@ class Meeting(models.Model):
         _("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
     )
     weight = models.PositiveSmallIntegerField(_("weight"), default=1)
+    confirmed_by_a_at = models.DateTimeField(_("confirmed by A at"), null=True, blank=True)
+    confirmed_by_b_at = models.DateTimeField(_("confirmed by B at"), null=True, blank=True)
 
     class Meta:
         ordering = ["slot__starts_at", "id"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from smexchange.matchmaking.views import organizer, participant
+from smexchange.matchmaking.views import documents, onsite, organizer, participant
 
 app_name = "matchmaking"
 urlpatterns = [
@@ -13,6 +13,13 @@ urlpatterns = [
     ),
     path("matchmaking/availability/", participant.update_availability, name="availability"),
     path("matchmaking/agenda.ics", participant.agenda_ics, name="agenda_ics"),
+    path("matchmaking/agenda.pdf", documents.participant_agenda_pdf, name="agenda_pdf"),
+    path("matchmaking/meetings/<int:pk>/confirm/", participant.confirm, name="confirm"),
+    path("organize/badges.pdf", documents.event_badges_pdf, name="badges_pdf"),
+    path("organize/check-in/", onsite.check_in, name="check_in"),
+    path("organize/matchmaking/table-plan.pdf", documents.schedule_table_plan_pdf, name="table_plan_pdf"),
+    path("organize/matchmaking/schedule.<slug:fmt>", documents.schedule_export, name="schedule_export"),
+    path("organize/matchmaking/meetings/<int:pk>/no-show/<slug:side>/", onsite.no_show, name="no_show"),
     path("organize/matchmaking/", organizer.organizer_home, name="organizer"),
     path("organize/matchmaking/runs/", organizer.start_run, name="start_run"),
     path("organize/matchmaking/runs/<int:pk>/retry/", organizer.retry_run, name="retry_run"),

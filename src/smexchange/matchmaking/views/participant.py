@@ -19,6 +19,7 @@ from smexchange.matchmaking.calendar import agenda_calendar
 from smexchange.matchmaking.forms import AvailabilityForm, MeetingRequestForm
 from smexchange.matchmaking.models import MeetingRequest
 from smexchange.matchmaking.services import requests as request_services
+from smexchange.matchmaking.services.onsite import confirm_meeting
 
 
 def _home(slug: str) -> HttpResponse:
@@ -118,3 +119,16 @@ def agenda_ics(request: HttpRequest, slug: str) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="{me.event.slug}-agenda.ics"'
     return response
+
+
+@login_required
+@require_POST
+def confirm(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    me = access_registration_of(request.user, slug)
+    meeting = get_object_or_404(queries.agenda_of(me), pk=pk)
+    try:
+        confirm_meeting(meeting, by=me)
+        messages.success(request, _("Thank you: your meeting is confirmed."))
+    except DomainError as error:
+        messages.error(request, " ".join(error.messages))
+    return _home(slug)
