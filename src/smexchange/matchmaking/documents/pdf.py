@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -12,6 +13,9 @@ from weasyprint.urls import URLFetcher
 
 # Noto Sans CJK (Debian's fonts-noto-cjk) covers Chinese, Japanese and Korean and has Latin
 # glyphs too; DejaVu catches whatever else fontconfig finds missing.
+# WeasyPrint logs seven INFO lines per document; a day of badge printing would drown the logs.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
 FONT_STACK = '"Noto Sans CJK SC", "Noto Sans", "DejaVu Sans", sans-serif'
 
 
