@@ -38,7 +38,7 @@ def _members(roster: Roster, country: str | None = None) -> list[Organization]:
 
 def _principals(roster: Roster) -> list[Person]:
     chinese, foreign = _members(roster, "CN"), [a for a in _members(roster) if a.country != "CN"]
-    chosen = chinese[:5] + foreign[: _PRINCIPAL_ASSOCIATIONS - 5]
+    chosen = chinese[:5] + foreign[: _PRINCIPAL_ASSOCIATIONS - len(chinese[:5])]
     return [person for association in chosen for person in roster.people_of(association)]
 
 

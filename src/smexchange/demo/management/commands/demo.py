@@ -1,0 +1,61 @@
+"""`smex demo`: migrate, build the demo world once, and serve the site."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from smexchange.demo.expo2009 import EXPO_SLUG
+from smexchange.demo.world import (
+    DEFAULT_ORGANIZATIONS,
+    DEFAULT_SEED,
+    build_world,
+    summarize_world,
+    world_exists,
+)
+
+
+class Command(BaseCommand):
+    help = "Create or reuse the demo database, load the demo world (Global SME Expo 2009 and later events), serve the site."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--port", type=int, default=8000, help="Port of the web server (default 8000).")
+        parser.add_argument("--no-serve", action="store_true", help="Build the world, then stop.")
+        parser.add_argument(
+            "--seed", type=int, default=DEFAULT_SEED, help="Seed of the world (default 2009)."
+        )
+        parser.add_argument(
+            "--organizations",
+            type=int,
+            default=DEFAULT_ORGANIZATIONS,
+            help="How many synthetic organizations (default 2000; fewer build faster).",
+        )
+        parser.add_argument(
+            "--events", type=int, default=None, help="Build only the first N later events (default: all)."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        verbosity = options["verbosity"]
+        call_command("migrate", interactive=False, verbosity=max(0, verbosity - 1))
+        if world_exists():
+            self.stdout.write(f"Reusing the demo world already in the database ({EXPO_SLUG} found).")
+        else:
+            self._build(options)
+        url = f"http://127.0.0.1:{options['port']}/events/{EXPO_SLUG}/"
+        self.stdout.write(f"The Global SME Expo 2009: {url}")
+        if not options["no_serve"]:
+            # No autoreloader: it would run this command, and the build check, twice.
+            call_command("runserver", f"127.0.0.1:{options['port']}", use_reloader=False)
+
+    def _build(self, options: dict[str, Any]) -> None:
+        self.stdout.write(f"Building the demo world from seed {options['seed']} ...")
+        started = time.monotonic()
+        build_world(
+            seed=options["seed"], organizations=options["organizations"], later_events=options["events"]
+        )
+        self.stdout.write(f"Built the demo world in {time.monotonic() - started:.1f} s:")
+        for line in summarize_world().lines():
+            self.stdout.write(f"  {line}")
