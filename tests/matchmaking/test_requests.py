@@ -12,6 +12,7 @@ from smexchange.matchmaking.services.requests import (
     decline_meeting_request,
     expire_meeting_requests,
     send_meeting_request,
+    set_matchmaking_policy,
     set_unavailable_slots,
     withdraw_meeting_request,
 )
@@ -108,3 +109,32 @@ def test_set_unavailable_slots_refuses_slots_of_another_event(brokerage):
 
     with pytest.raises(DomainError, match="another event"):
         set_unavailable_slots(brokerage.people[0], slots=[foreign_slot])
+
+
+def test_request_limit_of_the_policy_is_enforced(brokerage):
+    alice, bob, carol = brokerage.people[:3]
+    set_matchmaking_policy(
+        brokerage.event,
+        max_requests_per_participant=1,
+        max_meetings_per_participant=None,
+        request_expiry_hours=None,
+    )
+    send_meeting_request(alice, recipient=bob)
+
+    with pytest.raises(DomainError, match="limit of 1 open requests"):
+        send_meeting_request(alice, recipient=carol)
+
+
+def test_policy_expiry_sets_a_deadline_on_new_requests(brokerage):
+    alice, bob = brokerage.people[:2]
+    set_matchmaking_policy(
+        brokerage.event,
+        max_requests_per_participant=None,
+        max_meetings_per_participant=None,
+        request_expiry_hours=48,
+    )
+    before = timezone.now()
+
+    request = send_meeting_request(alice, recipient=bob)
+
+    assert before + dt.timedelta(hours=48) <= request.expires_at <= timezone.now() + dt.timedelta(hours=48)

@@ -128,3 +128,25 @@ def test_removed_organizer_is_refused_on_the_next_request(client, brokerage, org
     remove_organizer(brokerage.event, user=organizer)
 
     assert client.get(url).status_code == 404
+
+
+def test_organizer_sets_tables_and_meeting_limit_used_by_the_next_run(client, brokerage, organizer):
+    alice, bob, carol = brokerage.people[:3]
+    accepted(alice, bob)
+    accepted(alice, carol)
+    client.force_login(organizer)
+    slug = brokerage.event.slug
+
+    client.post(
+        reverse("matchmaking:setup", args=[slug]),
+        {
+            "tables": 5,
+            "max_meetings_per_participant": 1,
+            "max_requests_per_participant": "",
+            "request_expiry_hours": "",
+        },
+    )
+    client.post(reverse("matchmaking:start_run", args=[slug]), {"time_limit": 5, "seed": 0})
+
+    assert brokerage.event.tables.count() == 5
+    assert Schedule.objects.get().meetings.count() == 1

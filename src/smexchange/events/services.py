@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from smexchange.common.exceptions import DomainError
@@ -268,3 +269,22 @@ def register_participants(event: Event, *, entries: Sequence[tuple[Person, str, 
             exclude=["event", "person", "organization"], validate_unique=False, validate_constraints=False
         )
     return Registration.objects.bulk_create(registrations)
+
+
+@transaction.atomic
+def set_table_count(event: Event, *, count: int) -> int:
+    """Grow or shrink the event's tables to `count`; tables that hold meetings are never removed."""
+    current = event.tables.count()
+    if count > current:
+        add_tables(event, count=count - current)
+    to_remove = current - count
+    for table in event.tables.order_by("-code"):
+        if to_remove <= 0:
+            break
+        try:
+            with transaction.atomic():
+                table.delete()
+            to_remove -= 1
+        except ProtectedError:
+            continue  # a schedule still seats people at this table
+    return event.tables.count()

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from smexchange.matchmaking.models import Meeting, MeetingRequest, Schedule, ScheduleRun
+from smexchange.matchmaking.models import MatchmakingPolicy, Meeting, MeetingRequest, Schedule, ScheduleRun
 
 
 @admin.register(MeetingRequest)
@@ -39,3 +39,14 @@ class ScheduleAdmin(admin.ModelAdmin):
     list_display = ["event", "status", "created_at", "published_at"]
     list_filter = ["status", "event"]
     inlines = [MeetingInline]
+
+
+@admin.register(MatchmakingPolicy)
+class MatchmakingPolicyAdmin(admin.ModelAdmin):
+    list_display = [
+        "event",
+        "max_requests_per_participant",
+        "max_meetings_per_participant",
+        "request_expiry_hours",
+    ]
+    search_fields = ["event__name"]

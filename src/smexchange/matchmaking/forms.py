@@ -53,3 +53,16 @@ class MoveMeetingForm(forms.Form):
         )
         self.fields["slot"].queryset = TimeSlot.objects.filter(session__event=event).order_by("starts_at")
         self.fields["table"].queryset = event.tables.order_by("code")
+
+
+class MatchmakingSetupForm(forms.Form):
+    tables = forms.IntegerField(label=_("Meeting tables"), min_value=0, max_value=2000)
+    max_requests_per_participant = forms.IntegerField(
+        label=_("Requests a participant may send"), min_value=1, max_value=1000, required=False
+    )
+    max_meetings_per_participant = forms.IntegerField(
+        label=_("Meetings per participant"), min_value=1, max_value=200, required=False
+    )
+    request_expiry_hours = forms.IntegerField(
+        label=_("Hours to answer a request"), min_value=1, max_value=24 * 60, required=False
+    )

@@ -16,6 +16,31 @@ from smexchange.matchmaking.enums import (
 )
 
 
+class MatchmakingPolicy(models.Model):
+    """The organizer's rules for an event's matchmaking."""
+
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="matchmaking_policy")
+    max_requests_per_participant = models.PositiveSmallIntegerField(
+        _("requests a participant may send"), null=True, blank=True, help_text=_("Empty: no limit.")
+    )
+    max_meetings_per_participant = models.PositiveSmallIntegerField(
+        _("meetings per participant"), null=True, blank=True, help_text=_("Empty: as many as slots allow.")
+    )
+    request_expiry_hours = models.PositiveSmallIntegerField(
+        _("hours to answer a request"),
+        null=True,
+        blank=True,
+        help_text=_("An unanswered request expires after this long, so it blocks no one. Empty: never."),
+    )
+
+    class Meta:
+        verbose_name = _("matchmaking policy")
+        verbose_name_plural = _("matchmaking policies")
+
+    def __str__(self) -> str:
+        return str(self.event)
+
+
 class MeetingRequest(models.Model):
     """One participant asks another of the same event for a one-on-one meeting."""
 

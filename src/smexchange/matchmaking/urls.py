@@ -22,6 +22,7 @@ urlpatterns = [
     path("organize/matchmaking/meetings/<int:pk>/no-show/<slug:side>/", onsite.no_show, name="no_show"),
     path("organize/matchmaking/", organizer.organizer_home, name="organizer"),
     path("organize/matchmaking/runs/", organizer.start_run, name="start_run"),
+    path("organize/matchmaking/setup/", organizer.setup, name="setup"),
     path("organize/matchmaking/runs/<int:pk>/retry/", organizer.retry_run, name="retry_run"),
     path("organize/matchmaking/schedules/<int:pk>/move/", organizer.move, name="move"),
     path("organize/matchmaking/schedules/<int:pk>/publish/", organizer.publish, name="publish"),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from smexchange.events.enums import ATTENDING_STATUSES
 from smexchange.events.models import Booth, Event, Registration, Table, TimeSlot
 from smexchange.matchmaking.enums import ACCEPTED_REQUEST_WEIGHT, MUTUAL_REQUEST_WEIGHT, RequestStatus
-from smexchange.matchmaking.models import Meeting, MeetingRequest, Schedule, Unavailability
+from smexchange.matchmaking.models import MatchmakingPolicy, Meeting, MeetingRequest, Schedule, Unavailability
 from smexchange.scheduling.types import Instance, Locked, Participant, Slot
 from smexchange.scheduling.types import Meeting as EngineMeeting
 
@@ -109,6 +109,8 @@ def build_event_instance(event: Event, *, lock_published: bool = False) -> Event
     ):
         unavailable.setdefault(reg_pk, set()).add(f"s{slot_pk}")
     all_slots = [slot.id for slot in slots]
+    policy = MatchmakingPolicy.objects.filter(event=event).first()
+    max_meetings = policy.max_meetings_per_participant if policy else None
     participants = tuple(
         Participant(
             id=key,
@@ -116,6 +118,7 @@ def build_event_instance(event: Event, *, lock_published: bool = False) -> Event
             if row.pk in unavailable
             else None,
             booth=booth_of_host.get(row.organization_id),
+            max_meetings=max_meetings,
             languages=frozenset(row.person.languages) or None,
         )
         for key, row in registrations.items()

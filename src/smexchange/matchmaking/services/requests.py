@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from smexchange.common.exceptions import DomainError
 from smexchange.events.enums import ATTENDING_STATUSES
-from smexchange.events.models import Registration, TimeSlot
-from smexchange.matchmaking.enums import RequestStatus
-from smexchange.matchmaking.models import MeetingRequest, Unavailability
+from smexchange.events.models import Event, Registration, TimeSlot
+from smexchange.matchmaking.enums import OPEN_REQUEST_STATUSES, RequestStatus
+from smexchange.matchmaking.models import MatchmakingPolicy, MeetingRequest, Unavailability
 
 
 def _check_attending(registration: Registration) -> None:
@@ -39,6 +39,16 @@ def send_meeting_request(
         raise DomainError(_("You cannot request a meeting with yourself."))
     _check_attending(requester)
     _check_attending(recipient)
+    policy = policy_of(requester.event)
+    if policy.max_requests_per_participant is not None:
+        sent = MeetingRequest.objects.filter(requester=requester, status__in=OPEN_REQUEST_STATUSES).count()
+        if sent >= policy.max_requests_per_participant:
+            raise DomainError(
+                _("You have reached the limit of %(limit)s open requests for this event.")
+                % {"limit": policy.max_requests_per_participant}
+            )
+    if expires_at is None and policy.request_expiry_hours:
+        expires_at = timezone.now() + dt.timedelta(hours=policy.request_expiry_hours)
     request = MeetingRequest(
         event_id=requester.event_id,
         requester=requester,
@@ -55,6 +65,30 @@ def send_meeting_request(
             _("You have already asked %(person)s for a meeting.") % {"person": recipient.person}
         ) from None
     return request
+
+
+def policy_of(event: Event) -> MatchmakingPolicy:
+    """The event's matchmaking rules; an event without any has no limits."""
+    return MatchmakingPolicy.objects.filter(event=event).first() or MatchmakingPolicy(event=event)
+
+
+@transaction.atomic
+def set_matchmaking_policy(
+    event: Event,
+    *,
+    max_requests_per_participant: int | None,
+    max_meetings_per_participant: int | None,
+    request_expiry_hours: int | None,
+) -> MatchmakingPolicy:
+    policy, _created = MatchmakingPolicy.objects.update_or_create(
+        event=event,
+        defaults={
+            "max_requests_per_participant": max_requests_per_participant,
+            "max_meetings_per_participant": max_meetings_per_participant,
+            "request_expiry_hours": request_expiry_hours,
+        },
+    )
+    return policy
 
 
 def _locked(request: MeetingRequest) -> MeetingRequest:

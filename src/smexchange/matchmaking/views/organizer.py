@@ -11,11 +11,14 @@ from django.views.decorators.http import require_POST
 
 from smexchange.common.exceptions import DomainError
 from smexchange.events.access import access_event_as_organizer
+from smexchange.events.models import Event
+from smexchange.events.services import set_table_count
 from smexchange.matchmaking import queries
 from smexchange.matchmaking.enums import RunStatus, ScheduleStatus
-from smexchange.matchmaking.forms import MoveMeetingForm, ScheduleRunForm
+from smexchange.matchmaking.forms import MatchmakingSetupForm, MoveMeetingForm, ScheduleRunForm
 from smexchange.matchmaking.models import Schedule, ScheduleRun
 from smexchange.matchmaking.services.publishing import move_meeting, publish_schedule
+from smexchange.matchmaking.services.requests import policy_of, set_matchmaking_policy
 from smexchange.matchmaking.services.runs import retry_schedule_run, start_schedule_run
 
 
@@ -39,6 +42,7 @@ def organizer_home(request: HttpRequest, slug: str) -> HttpResponse:
         "runs": runs,
         "in_progress": any(run.status in (RunStatus.QUEUED, RunStatus.RUNNING) for run in runs),
         "run_form": ScheduleRunForm(),
+        "setup_form": _setup_form(event),
         "draft": draft,
         "draft_meetings": draft.meetings.select_related("slot", "table", "booth", "a__person", "b__person")
         if draft
@@ -47,6 +51,18 @@ def organizer_home(request: HttpRequest, slug: str) -> HttpResponse:
         "published": queries.published_schedule(event),
     }
     return render(request, "matchmaking/organizer.html", context)
+
+
+def _setup_form(event: Event) -> MatchmakingSetupForm:
+    policy = policy_of(event)
+    return MatchmakingSetupForm(
+        initial={
+            "tables": event.tables.count(),
+            "max_requests_per_participant": policy.max_requests_per_participant,
+            "max_meetings_per_participant": policy.max_meetings_per_participant,
+            "request_expiry_hours": policy.request_expiry_hours,
+        }
+    )
 
 
 @login_required
@@ -102,4 +118,19 @@ def publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.success(request, _("The schedule is published; participants see it in their agendas."))
     except DomainError as error:
         messages.error(request, " ".join(error.messages))
+    return _back(slug)
+
+
+@login_required
+@require_POST
+def setup(request: HttpRequest, slug: str) -> HttpResponse:
+    event = access_event_as_organizer(request.user, slug)
+    form = MatchmakingSetupForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        tables = set_table_count(event, count=data.pop("tables"))
+        set_matchmaking_policy(event, **data)
+        messages.success(request, _("Saved: %(tables)s tables and the request rules.") % {"tables": tables})
+    else:
+        messages.error(request, _("Please correct the matchmaking settings."))
     return _back(slug)
