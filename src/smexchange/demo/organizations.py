@@ -9,9 +9,10 @@ from smexchange.demo.companies import organization_name
 from smexchange.demo.places import CITIES, COUNTRY_CODES, COUNTRY_WEIGHTS, LANGUAGES, City
 from smexchange.demo.roster import Roster
 from smexchange.demo.sectors import INDUSTRIES, INDUSTRY_BY_CODE, SERVICE_SECTORS, Industry
-from smexchange.demo.staff import staff_organization
+from smexchange.demo.staff import staff_organizations
 from smexchange.directory import services as directory
-from smexchange.directory.models import Organization
+from smexchange.directory.models import Membership, Organization
+from smexchange.directory.services import OrganizationSpec
 
 # Shares of the non-SME kinds; SMEs fill the rest.
 KIND_SHARES: tuple[tuple[str, float], ...] = (
@@ -87,13 +88,12 @@ def _member_since(roster: Roster, kind: str) -> dt.date | None:
     return _ALLIANCE_FOUNDED + dt.timedelta(days=roster.rng.randrange(6 * 365))
 
 
-def create_organization(roster: Roster, *, kind: str, country: str, used: set[str]) -> Organization:
-    """One synthetic organization with its people, written through the directory services."""
+def _spec(roster: Roster, *, kind: str, country: str, used: set[str]) -> tuple[OrganizationSpec, Industry]:
     city = roster.rng.choice(CITIES[country])
     industry = _industry(roster, city)
     name, latin = _unique_name(roster, used, kind=kind, country=country, city=city, industry=industry)
     is_sme = kind == "sme"
-    organization = directory.create_organization(
+    spec = OrganizationSpec(
         name=name,
         name_latin=latin,
         kind=kind,
@@ -105,30 +105,38 @@ def create_organization(roster: Roster, *, kind: str, country: str, used: set[st
         description=_description(kind, country, name, city, industry),
         alliance_member_since=_member_since(roster, kind),
     )
-    roster.add_organization(organization, industry=industry)
-    staff_organization(roster, organization)
-    return organization
+    return spec, industry
 
 
-def _join_associations(roster: Roster, sme: Organization, associations: list[Organization]) -> None:
-    if not associations:
-        return
-    count = roster.rng.choice((0, 1, 1, 1, 2))
-    for association in roster.rng.sample(associations, min(count, len(associations))):
-        since = dt.date(2000, 1, 1) + dt.timedelta(days=roster.rng.randrange(13 * 365))
-        directory.add_membership(sme, association=association, since=since)
-
-
-def create_organizations(roster: Roster, *, count: int) -> None:
-    """`count` synthetic organizations; SMEs join associations of their own country."""
-    used = {organization.name for organization in roster.organizations}
+def _memberships(roster: Roster, organizations: list[Organization]) -> list[Membership]:
+    """SMEs join none, one or two trade associations of their own country."""
     associations: dict[str, list[Organization]] = {}
+    for organization in organizations:
+        if organization.kind == "association":
+            associations.setdefault(organization.country, []).append(organization)
+    entries = []
+    for sme in (organization for organization in organizations if organization.kind == "sme"):
+        pool = associations.get(sme.country, [])
+        count = min(roster.rng.choice((0, 1, 1, 1, 2)), len(pool))
+        for association in roster.rng.sample(pool, count):
+            since = dt.date(2000, 1, 1) + dt.timedelta(days=roster.rng.randrange(13 * 365))
+            entries.append((sme, association, since))
+    return directory.add_memberships(entries)
+
+
+def create_organizations(roster: Roster, *, count: int) -> list[Organization]:
+    """`count` synthetic organizations with their people; SMEs join associations of their country.
+
+    Written with the bulk services: one call per organization would take minutes for 2,000.
+    """
+    used = {organization.name for organization in roster.organizations}
+    planned: list[tuple[OrganizationSpec, Industry]] = []
     for kind, group in itertools.groupby(plan_kinds(count)):
         for index, _kind in enumerate(group):
-            organization = create_organization(
-                roster, kind=kind, country=_country(roster, kind, index), used=used
-            )
-            if kind == "association":
-                associations.setdefault(organization.country, []).append(organization)
-            elif kind == "sme":
-                _join_associations(roster, organization, associations.get(organization.country, []))
+            planned.append(_spec(roster, kind=kind, country=_country(roster, kind, index), used=used))
+    organizations = directory.create_organizations([spec for spec, _industry in planned])
+    for organization, (_spec_used, industry) in zip(organizations, planned, strict=True):
+        roster.add_organization(organization, industry=industry)
+    staff_organizations(roster, organizations)
+    _memberships(roster, organizations)
+    return organizations

@@ -35,28 +35,34 @@ _COLLEAGUES: dict[str, tuple[tuple[str, str], ...]] = {
 _HEADCOUNT: dict[str, tuple[int, ...]] = {"association": (2,), "sme": (1, 2, 2, 2, 3), "*": (1, 2)}
 
 
-def staff_organization(roster: Roster, organization: Organization) -> None:
-    """Add a head and colleagues to `organization`, with synthetic names and contact details."""
+def _positions(roster: Roster, kind: str) -> list[tuple[str, str]]:
     rng = roster.rng
-    kind = organization.kind
     count = rng.choice(_HEADCOUNT.get(kind, _HEADCOUNT["*"]))
     positions = [rng.choice(_HEADS[kind])]
     colleagues = list(_COLLEAGUES[kind])
     if kind == "association":
-        positions.append(colleagues[0])
-    else:
-        positions += rng.sample(colleagues, min(count - 1, len(colleagues)))
-    for role, title in positions:
-        name = roster.names.person(organization.country)
-        person = directory.add_person(
-            organization,
-            given_name=name.given,
-            family_name=name.family,
-            name_local=name.local,
-            title=title,
-            role=role,
-            email=roster.names.email(name),
-            phone=roster.names.phone(organization.country),
-            languages=organization.languages,
-        )
+        return [*positions, colleagues[0]]
+    return positions + rng.sample(colleagues, min(count - 1, len(colleagues)))
+
+
+def staff_organizations(roster: Roster, organizations: list[Organization]) -> None:
+    """Add a head and colleagues to each organization, with synthetic names and contact details."""
+    specs = []
+    for organization in organizations:
+        for role, title in _positions(roster, organization.kind):
+            name = roster.names.person(organization.country)
+            specs.append(
+                directory.PersonSpec(
+                    organization=organization,
+                    given_name=name.given,
+                    family_name=name.family,
+                    name_local=name.local,
+                    title=title,
+                    role=role,
+                    email=roster.names.email(name),
+                    phone=roster.names.phone(organization.country),
+                    languages=organization.languages,
+                )
+            )
+    for person in directory.add_people(specs):
         roster.add_person(person)
