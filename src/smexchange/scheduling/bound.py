@@ -150,7 +150,8 @@ def weight_upper_bound(problem: Problem, *, time_limit: float = 60.0) -> int:
     )
     if result.status != 0:
         return trivial
-    return min(trivial, int(math.floor(-result.fun + 1e-6)))
+    optimum: float = -result.fun
+    return min(trivial, math.floor(optimum + 1e-6))
 
 
 def solve_weight_mip(

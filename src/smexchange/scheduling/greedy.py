@@ -9,12 +9,13 @@ from smexchange.scheduling.problem import Problem
 from smexchange.scheduling.state import FREE, ScheduleState
 
 
-def greedy_schedule(problem: Problem, state: ScheduleState | None = None) -> ScheduleState:
-    """Heaviest meetings first, scarcest first among equals, each in the slot adding least idle time."""
-    state = state or _with_locked(problem)
+def greedy_schedule(problem: Problem, first: frozenset[int] = frozenset()) -> ScheduleState:
+    """Heaviest meetings first, scarcest first among equals, each in the slot adding least idle
+    time; the meetings in `first` (e.g. those a MIP selected) go before all others."""
+    state = _with_locked(problem)
     order = sorted(
         (m for m in range(problem.n_meetings) if state.slot_of[m] < 0 and problem.feasible[m]),
-        key=lambda m: (-problem.weight[m], len(problem.feasible[m]), m),
+        key=lambda m: (m not in first, -problem.weight[m], len(problem.feasible[m]), m),
     )
     for m in order:
         a, b = problem.ends[m]

@@ -57,6 +57,8 @@ class _Search:
         self.rng = random.Random(seed)
         self.seed, self.workers = seed, workers
         self.size = 40
+        self.session_size = 120
+        self.session_share = 0.5
         self.partners: list[list[int]] = [[] for _ in range(problem.n_participants)]
         for m, (a, b) in enumerate(problem.ends):
             if problem.feasible[m]:
@@ -73,8 +75,12 @@ class _Search:
                 return problem.ends[self.rng.choice(waiting)][self.rng.randrange(2)]
         return self.rng.randrange(problem.n_participants)
 
-    def neighbourhood(self) -> tuple[set[int], list[int]]:
-        """A connected set of about `size` participants and the meetings among them."""
+    def neighbourhood(self) -> tuple[set[int], list[int], set[int] | None]:
+        """A connected set of about `size` participants, the meetings among them, and the slots
+        they may use: all of them, or (half the time) one session, where the meetings already
+        held there are re-timed with many more participants at once."""
+        if self.rng.random() < self.session_share:
+            return self.session_neighbourhood()
         start = self.pick_seed()
         people, frontier = {start}, [start]
         while frontier and len(people) < self.size:
@@ -95,19 +101,43 @@ class _Search:
                 and m not in self.problem.locked
             }
         )
-        return people, free
+        return people, free, None
+
+    def session_neighbourhood(self) -> tuple[set[int], list[int], set[int] | None]:
+        problem, state = self.problem, self.state
+        session = self.rng.randrange(len(problem.session_slots))
+        within = set(problem.session_slots[session])
+        held = [
+            m for m in range(problem.n_meetings) if state.slot_of[m] in within and m not in problem.locked
+        ]
+        if not held:
+            return set(), [], within
+        start = problem.ends[self.rng.choice(held)][0]
+        partners: dict[int, list[int]] = {}
+        for m in held:
+            a, b = problem.ends[m]
+            partners.setdefault(a, []).append(b)
+            partners.setdefault(b, []).append(a)
+        people, frontier = {start}, [start]
+        while frontier and len(people) < self.session_size:
+            for q in partners.get(frontier.pop(0), []):
+                if q not in people and len(people) < self.session_size:
+                    people.add(q)
+                    frontier.append(q)
+        free = sorted(m for m in held if problem.ends[m][0] in people and problem.ends[m][1] in people)
+        return people, free, within
 
     def step(self, seconds: float) -> bool:
         """One neighbourhood; True when it improved the schedule."""
         problem, state = self.problem, self.state
-        people, free = self.neighbourhood()
+        people, free, within = self.neighbourhood()
         if not free:
             return False
         before = _score(problem, state, people, free)
         saved = {m: (state.slot_of[m], state.interpreter_of[m]) for m in free if state.slot_of[m] != FREE}
         for m in free:
             state.remove(m)
-        sm = build_slot_model(problem, free, state)
+        sm = build_slot_model(problem, free, state, within)
         add_gap_terms(problem, state, sm, sorted(people))
         scale = len(people) * problem.n_slots + 1
         primary, secondary = (
@@ -121,15 +151,22 @@ class _Search:
         for m, (s, i) in found.items():
             state.place(m, s, i)
         after = _score(problem, state, people, free)
+        self._adapt(within is not None, status == cp_model.OPTIMAL)
         if after > before:
-            self.size = min(int(self.size * 1.1) + 1, 400) if status == cp_model.OPTIMAL else self.size
             return True
         for m in found:
             state.remove(m)
         for m, (s, i) in saved.items():
             state.place(m, s, i)
-        self.size = max(12, int(self.size * 0.9)) if status != cp_model.OPTIMAL else min(self.size + 2, 400)
         return False
+
+    def _adapt(self, session: bool, optimal: bool) -> None:
+        """Grow a kind of neighbourhood while CP-SAT still proves it, shrink it when it cannot."""
+        factor = 1.15 if optimal else 0.85
+        if session:
+            self.session_size = max(10, min(int(self.session_size * factor) + 1, 2000))
+        else:
+            self.size = max(10, min(int(self.size * factor) + 1, 400))
 
 
 def improve_by_lns(
@@ -141,7 +178,7 @@ def improve_by_lns(
     workers: int,
     report: Report,
     bound: int = -1,
-    step_seconds: float = 2.0,
+    step_seconds: float = 0.5,
 ) -> ScheduleState:
     """Improve `state` in place until the deadline; returns it (never worse than it was)."""
     search = _Search(problem, state, seed, workers)

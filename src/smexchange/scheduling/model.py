@@ -31,12 +31,14 @@ class SlotModel:
     breaks: cp_model.LinearExpr = field(default_factory=lambda: cp_model.LinearExpr.sum([]))
 
 
-def open_slots(problem: Problem, fixed: ScheduleState, m: int) -> list[int]:
-    """Feasible slots of meeting m that the fixed part of the schedule leaves open."""
+def open_slots(problem: Problem, fixed: ScheduleState, m: int, within: set[int] | None = None) -> list[int]:
+    """Feasible slots of meeting m (among `within`) that the fixed part of the schedule leaves open."""
     a, b = problem.ends[m]
     owner_a, owner_b = fixed.owner[a], fixed.owner[b]
     result = []
     for s in problem.feasible[m]:
+        if within is not None and s not in within:
+            continue
         if owner_a[s] != FREE or owner_b[s] != FREE:
             continue
         if problem.at_table[m] and fixed.tables_used[s] >= problem.n_tables:
@@ -50,11 +52,14 @@ def open_slots(problem: Problem, fixed: ScheduleState, m: int) -> list[int]:
     return result
 
 
-def build_slot_model(problem: Problem, free: Sequence[int], fixed: ScheduleState) -> SlotModel:
-    """Variables for the free meetings and every hard rule over them (see constraints.py)."""
+def build_slot_model(
+    problem: Problem, free: Sequence[int], fixed: ScheduleState, within: set[int] | None = None
+) -> SlotModel:
+    """Variables for the free meetings (in the slots `within`, default all) and every hard rule
+    over them (see constraints.py)."""
     sm = SlotModel(model=cp_model.CpModel(), free=list(free))
     for m in free:
-        for s in open_slots(problem, fixed, m):
+        for s in open_slots(problem, fixed, m, within):
             sm.x[m, s] = sm.model.new_bool_var(f"x[{m},{s}]")
             options = problem.interpreters[m]
             for i in options.get(s, []) if options is not None else []:
