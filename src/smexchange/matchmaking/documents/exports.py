@@ -95,7 +95,7 @@ def schedule_csv(schedule: Schedule) -> bytes:
 
 
 def schedule_xlsx(schedule: Schedule) -> bytes:
-    """The schedule as an XLSX workbook; start and end are real date-times (local, as Excel has no zones)."""
+    """The schedule as an XLSX workbook; start and end are real date-times, so the sheet sorts and filters."""
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
