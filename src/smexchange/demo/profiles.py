@@ -59,7 +59,9 @@ def _status_and_dates(roster: Roster) -> tuple[str, dt.datetime, dt.date]:
     return "published", published_at, _OPEN_EXPIRY - dt.timedelta(days=rng.randrange(365))
 
 
-def create_profile(roster: Roster, organization: Organization, *, investor: bool = False) -> None:
+def profile_spec(
+    roster: Roster, organization: Organization, *, investor: bool = False
+) -> directory.ProfileSpec:
     """One profile of one to three offers and requests, composed from the organization's industry."""
     rng = roster.rng
     industry: Industry = roster.industries.get(organization.pk) or INDUSTRY_BY_CODE["M70"]
@@ -74,8 +76,8 @@ def create_profile(roster: Roster, organization: Organization, *, investor: bool
     ]  # fmt: skip
     first = texts[0][2]
     status, published_at, expires_on = _status_and_dates(roster)
-    profile = directory.create_cooperation_profile(
-        organization,
+    return directory.ProfileSpec(
+        organization=organization,
         title=first.title_zh if chinese else first.title_en,
         description=_text(first, chinese=chinese, bilingual=bilingual),
         language="zh" if chinese else "en",
@@ -86,17 +88,21 @@ def create_profile(roster: Roster, organization: Organization, *, investor: bool
         sectors=[industry.code] if organization.kind == "sme" else [],
         target_countries=markets,
         expires_on=expires_on,
+        published_at=None if status == "draft" else published_at,
     )
-    if status != "draft":
-        directory.publish_cooperation_profile(profile, now=published_at)
 
 
 def create_profiles(roster: Roster) -> None:
     """Profiles for most SMEs and half the financial firms; then lapse those past their expiry."""
-    for organization in roster.of_kind("sme"):
-        if roster.rng.random() < _SHARE_WITH_PROFILE:
-            create_profile(roster, organization)
-    for organization in roster.of_kind("financial"):
-        if roster.rng.random() < _INVESTOR_SHARE:
-            create_profile(roster, organization, investor=True)
+    specs = [
+        profile_spec(roster, organization)
+        for organization in roster.of_kind("sme")
+        if roster.rng.random() < _SHARE_WITH_PROFILE
+    ]
+    specs += [
+        profile_spec(roster, organization, investor=True)
+        for organization in roster.of_kind("financial")
+        if roster.rng.random() < _INVESTOR_SHARE
+    ]
+    directory.create_cooperation_profiles(specs)
     directory.expire_cooperation_profiles(today=EXPIRY_RUN_DAY)
