@@ -1,0 +1,72 @@
+"""The LP bound, the weight MIP and the first-come-first-served baseline on tiny instances."""
+
+from __future__ import annotations
+
+import pytest
+
+from smexchange.scheduling import parse_instance
+from smexchange.scheduling.bound import solve_weight_mip, weight_upper_bound
+from smexchange.scheduling.greedy import first_come_first_served, greedy_schedule
+from smexchange.scheduling.problem import compile_problem
+from tests.scheduling.conftest import Raw, slots
+
+pytestmark = pytest.mark.unit
+
+
+def _crowded() -> Raw:
+    """Hub meets five spokes in two slots; the spokes' requests came lightest first."""
+    return {
+        "slots": slots("am", 2),
+        "tables": ["T1", "T2"],
+        "participants": [{"id": "hub"}] + [{"id": f"s{n}"} for n in range(5)],
+        "meetings": [
+            {"id": f"m{n}", "a": "hub", "b": f"s{n}", "weight": [1, 2, 3, 1, 3][n]} for n in range(5)
+        ],
+    }
+
+
+def test_weight_upper_bound_counts_participant_capacity() -> None:
+    problem = compile_problem(parse_instance(_crowded()))
+
+    assert weight_upper_bound(problem) == 6
+
+
+def test_weight_upper_bound_two_sessions_is_total(two_sessions: Raw) -> None:
+    problem = compile_problem(parse_instance(two_sessions))
+
+    assert weight_upper_bound(problem) == 10
+
+
+def test_solve_weight_mip_proves_maximum() -> None:
+    problem = compile_problem(parse_instance(_crowded()))
+
+    found = solve_weight_mip(problem, time_limit=5)
+
+    assert found is not None
+    placed, proven, bound = found
+    assert (sorted(placed), proven, bound) == ([2, 4], True, 6)
+
+
+def test_solve_weight_mip_assigns_interpreters(interpreted: Raw) -> None:
+    problem = compile_problem(parse_instance(interpreted))
+
+    found = solve_weight_mip(problem, time_limit=5)
+
+    assert found is not None
+    assert {m: i for m, (_, i) in found[0].items()} == {0: 0, 1: 0, 2: -1, 3: -1}
+
+
+def test_first_come_first_served_books_in_request_order() -> None:
+    problem = compile_problem(parse_instance(_crowded()))
+
+    state = first_come_first_served(problem)
+
+    assert (state.slot_of, state.weight()) == ([0, 1, -1, -1, -1], 3)
+
+
+def test_greedy_schedule_takes_heaviest_first() -> None:
+    problem = compile_problem(parse_instance(_crowded()))
+
+    state = greedy_schedule(problem)
+
+    assert (state.weight(), [m for m, s in enumerate(state.slot_of) if s >= 0]) == (6, [2, 4])
