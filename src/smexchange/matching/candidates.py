@@ -90,3 +90,26 @@ def _drop(matrix: sp.csr_matrix, exclude: np.ndarray) -> sp.csr_matrix:
     row_of_entry = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
     matrix.data[matrix.indices == exclude[row_of_entry]] = 0.0
     return matrix
+
+
+def cap_postings(inverted: sp.csr_matrix, limit: int) -> sp.csr_matrix:
+    """Keep the `limit` heaviest profiles of each inverted list (rows are features).
+
+    A feature shared by thousands of profiles ("supplier of furniture" in a
+    100,000-profile directory) would otherwise make every query touch all of
+    them; its heaviest entries are the profiles for which it matters most.
+    Ties are broken by a fixed scramble of the profile's row, so that no
+    region of the input is favoured.
+    """
+    counts = np.diff(inverted.indptr)
+    if not len(counts) or counts.max(initial=0) <= limit:
+        return inverted
+    feature = np.repeat(np.arange(inverted.shape[0]), counts)
+    scramble = (inverted.indices.astype(np.uint64) * np.uint64(2654435761)) % np.uint64(2**32)
+    order = np.lexsort((scramble, -inverted.data, feature))
+    rank = np.arange(len(order)) - np.repeat(inverted.indptr[:-1], counts)
+    keep = np.zeros(len(order), dtype=bool)
+    keep[order[rank < limit]] = True
+    capped = sp.csr_matrix((inverted.data * keep, inverted.indices, inverted.indptr), shape=inverted.shape)
+    capped.eliminate_zeros()
+    return capped

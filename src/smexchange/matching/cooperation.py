@@ -16,6 +16,8 @@ venture also offers to be the other party of one.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from smexchange.vocab.cooperation import COOPERATION_TYPES, complements
 
 TYPES: tuple[str, ...] = tuple(COOPERATION_TYPES)
@@ -42,6 +44,7 @@ def effective_offers(offers: frozenset[str], seeks: frozenset[str]) -> frozenset
     return offers | (seeks & SYMMETRIC_TYPES)
 
 
+@lru_cache(maxsize=64)
 def answering_types(sought: str, minimum: float = RELATED) -> tuple[tuple[str, float], ...]:
     """The offered types that answer `sought` at least as well as `minimum`, with their strength."""
     return tuple(
@@ -49,6 +52,7 @@ def answering_types(sought: str, minimum: float = RELATED) -> tuple[tuple[str, f
     )
 
 
+@lru_cache(maxsize=8192)
 def answer_masks(offered_types: frozenset[str]) -> tuple[int, int, int]:
     """Bit masks of the sought types these offers answer fully, well (related) and weakly."""
     masks = [0, 0, 0]

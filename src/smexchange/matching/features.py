@@ -28,6 +28,7 @@ from smexchange.vocab.isic import DIVISIONS
 # cooperation words are said by everyone; divisions are what an empty text leaves.
 _KIND_WEIGHT = {"c": 1.0, "w": 0.5, "k": 0.15, "d": 0.6}
 _DESCRIPTION_WEIGHT = 0.5
+_PLACE_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -41,14 +42,14 @@ class Analysis:
     seek_divisions: frozenset[str]
     offer_divisions: frozenset[str]
     divisions: frozenset[str]
+    seek_concepts: frozenset[str]
+    offer_concepts: frozenset[str]
+    country: str = ""
+    targets: frozenset[str] = frozenset()
 
-    @property
-    def seek_concepts(self) -> frozenset[str]:
-        return frozenset(feature[2:] for feature in self.seek_bag if feature.startswith("c:"))
 
-    @property
-    def offer_concepts(self) -> frozenset[str]:
-        return frozenset(feature[2:] for feature in self.offer_bag if feature.startswith("c:"))
+def _concepts(bag: dict[str, float]) -> frozenset[str]:
+    return frozenset(feature[2:] for feature in bag if feature.startswith("c:"))
 
 
 def _own_divisions(profile: Profile) -> frozenset[str]:
@@ -76,33 +77,53 @@ def analyze(profile: Profile) -> Analysis:
         merged_offer[feature] = merged_offer.get(feature, 0.0) + _DESCRIPTION_WEIGHT * count
     own = _own_divisions(profile)
     seek_types = frozenset(item.type for item in profile.seeks)
+    seek_floats = {feature: float(count) for feature, count in seek_bag.items()}
     return Analysis(
         seek_types=seek_types,
         offer_types=effective_offers(frozenset(item.type for item in profile.offers), seek_types),
-        seek_bag={feature: float(count) for feature, count in seek_bag.items()},
+        seek_bag=seek_floats,
         offer_bag=merged_offer,
         seek_divisions=own | concept_divisions(seek_bag),
         offer_divisions=own | concept_divisions(offer_bag),
         divisions=own,
+        seek_concepts=_concepts(seek_floats),
+        offer_concepts=_concepts(merged_offer),
+        country=profile.country,
+        targets=frozenset(profile.target_countries),
     )
 
 
 def _typed_features(
-    types: Iterable[tuple[str, float]], bag: dict[str, float], divisions: frozenset[str]
+    types: Iterable[tuple[str, float]],
+    bag: dict[str, float],
+    divisions: frozenset[str],
+    places: Sequence[str],
 ) -> dict[str, float]:
-    """Raw weights of the type-conditioned features of one side of a profile."""
-    base = {
-        feature: _KIND_WEIGHT[feature[0]] * (1.0 + math.log(count))
-        for feature, count in bag.items()
-        if count >= 1
-    }
+    """Raw weights of the type-conditioned features of one side of a profile.
+
+    Concepts and divisions are also crossed with `places` (the countries this
+    side would do business with), so that in a large directory the few
+    offers from a targeted country stand out from thousands of others.
+    """
+    base = {feature: _KIND_WEIGHT[feature[0]] * _damped(count) for feature, count in bag.items()}
     base.update({f"d:{division}": _KIND_WEIGHT["d"] for division in divisions})
+    located = [
+        (f"{feature}|{place}", weight * _PLACE_WEIGHT)
+        for feature, weight in base.items()
+        if feature[0] in "cd"
+        for place in places
+    ]
     weights: dict[str, float] = {}
     for kind, factor in types:
-        for feature, weight in base.items():
+        for feature, weight in (*base.items(), *located):
             key = f"{kind}|{feature}"
             weights[key] = max(weights.get(key, 0.0), weight * factor)
     return weights
+
+
+def _damped(count: float) -> float:
+    """Sublinear term frequency: saying "furniture" five times is not five times the evidence."""
+    return 1.0 + math.log(count) if count >= 1 else count
 
 
 def seek_features(analysis: Analysis) -> dict[str, float]:
@@ -111,13 +132,16 @@ def seek_features(analysis: Analysis) -> dict[str, float]:
     for sought in analysis.seek_types:
         for offered, value in answering_types(sought):
             answering[offered] = max(answering.get(offered, 0.0), value)
-    return _typed_features(sorted(answering.items()), analysis.seek_bag, analysis.seek_divisions)
+    # Where the seeker looks (its targets), and where it is (for offerers that target it).
+    places = [*analysis.targets, f"@{analysis.country}"] if analysis.country else list(analysis.targets)
+    return _typed_features(sorted(answering.items()), analysis.seek_bag, analysis.seek_divisions, places)
 
 
 def offer_features(analysis: Analysis) -> dict[str, float]:
     """Type-conditioned features of what a profile offers."""
     types = [(kind, 1.0) for kind in sorted(analysis.offer_types)]
-    return _typed_features(types, analysis.offer_bag, analysis.offer_divisions)
+    places = [analysis.country, *(f"@{target}" for target in analysis.targets)] if analysis.country else []
+    return _typed_features(types, analysis.offer_bag, analysis.offer_divisions, places)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from collections.abc import Collection, Iterator, Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from smexchange.matching.candidates import Candidates, generate
+from smexchange.matching.candidates import Candidates, cap_postings, generate
 from smexchange.matching.features import Analysis, Vocabulary, analyze, offer_features, seek_features
+from smexchange.matching.parallel import flatten, map_chunks
 from smexchange.matching.reasons import PairFacts, Side, explain
 from smexchange.matching.score import PairScores, score_pairs
 from smexchange.matching.table import ProfileTable, build_table
@@ -23,6 +24,10 @@ from smexchange.matching.types import Match, Profile, Recommendation
 # Rows per block of the sparse products: large enough for scipy to amortize its
 # overhead, small enough that one block's product stays well under 1 GB.
 _BLOCK_ROWS = 2000
+# Longest inverted list walked per feature: bounds a query's work in a large directory.
+# Features specific enough to matter (a product *and* a target country) stay below it.
+POSTINGS_LIMIT = 120
+_PREPARE_ROWS = 5000
 
 
 def candidate_pool(top_k: int) -> int:
@@ -36,20 +41,25 @@ class PartnerIndex:
     def __init__(self, profiles: Sequence[Profile]) -> None:
         """Analyse and vectorize `profiles` (ids must be unique)."""
         self.profiles: tuple[Profile, ...] = tuple(profiles)
-        self.analyses: tuple[Analysis, ...] = tuple(analyze(profile) for profile in self.profiles)
-        seek_rows = [seek_features(analysis) for analysis in self.analyses]
-        offer_rows = [offer_features(analysis) for analysis in self.analyses]
+        prepared = flatten(map_chunks(self._prepare, len(self.profiles), _PREPARE_ROWS))
+        self.analyses: tuple[Analysis, ...] = tuple(item[0] for item in prepared)
+        seek_rows = [item[1] for item in prepared]
+        offer_rows = [item[2] for item in prepared]
         self.vocabulary = Vocabulary.fit([*seek_rows, *offer_rows])
         self.seeks: sp.csr_matrix = self.vocabulary.matrix(seek_rows)
         self.offers: sp.csr_matrix = self.vocabulary.matrix(offer_rows)
         # The transposes are the inverted lists: feature -> profiles that have it.
-        self.seeks_t: sp.csr_matrix = self.seeks.T.tocsr()
-        self.offers_t: sp.csr_matrix = self.offers.T.tocsr()
+        self.seeks_t: sp.csr_matrix = cap_postings(self.seeks.T.tocsr(), POSTINGS_LIMIT)
+        self.offers_t: sp.csr_matrix = cap_postings(self.offers.T.tocsr(), POSTINGS_LIMIT)
         self.table: ProfileTable = build_table(self.profiles, self.analyses)
         self.position: dict[str, int] = {profile.id: row for row, profile in enumerate(self.profiles)}
 
     def __len__(self) -> int:
         return len(self.profiles)
+
+    def _prepare(self, start: int, stop: int) -> list[tuple[Analysis, dict[str, float], dict[str, float]]]:
+        analyses = [analyze(profile) for profile in self.profiles[start:stop]]
+        return [(item, seek_features(item), offer_features(item)) for item in analyses]
 
     def recommend(
         self, profile: Profile, *, top_k: int = 10, among: Collection[str] | None = None
@@ -83,26 +93,26 @@ class PartnerIndex:
 
     def recommend_all(self, *, top_k: int = 10) -> list[Recommendation]:
         """Recommendations for every indexed profile, in index order."""
-        results: list[Recommendation] = []
-        sides = [
-            Side(profile, analysis) for profile, analysis in zip(self.profiles, self.analyses, strict=True)
-        ]
-        for start in range(0, len(self), _BLOCK_ROWS):
-            stop = min(len(self), start + _BLOCK_ROWS)
-            found = generate(
-                self.seeks[start:stop],
-                self.offers[start:stop],
-                self.offers_t,
-                self.seeks_t,
-                keep=candidate_pool(top_k),
-                exclude=np.arange(start, stop),
-            )
-            scores = score_pairs(
-                self.table, found.rows + start, self.table, found.columns, found.cosine_ab, found.cosine_ba
-            )
-            ids = [profile.id for profile in self.profiles[start:stop]]
-            results.extend(self._assemble(found, scores, top_k, sides[start:stop], ids))
-        return results
+        blocks = map_chunks(
+            lambda start, stop: self._recommend_block(start, stop, top_k), len(self), _BLOCK_ROWS
+        )
+        return flatten(blocks)
+
+    def _recommend_block(self, start: int, stop: int, top_k: int) -> list[Recommendation]:
+        found = generate(
+            self.seeks[start:stop],
+            self.offers[start:stop],
+            self.offers_t,
+            self.seeks_t,
+            keep=candidate_pool(top_k),
+            exclude=np.arange(start, stop),
+        )
+        scores = score_pairs(
+            self.table, found.rows + start, self.table, found.columns, found.cosine_ab, found.cosine_ba
+        )
+        sides = [Side(self.profiles[row], self.analyses[row]) for row in range(start, stop)]
+        ids = [profile.id for profile in self.profiles[start:stop]]
+        return list(self._assemble(found, scores, top_k, sides, ids))
 
     def _assemble(
         self, found: Candidates, scores: PairScores, top_k: int, you: Sequence[Side], ids: Sequence[str]

@@ -8,6 +8,7 @@ the sector relation, whose target country the other is in, a shared language.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from smexchange.matching.cooperation import RELATED, SOUGHT_NOUN, strength
 from smexchange.matching.features import Analysis
@@ -44,13 +45,10 @@ class PairFacts:
     shared_language: bool
 
 
-def _best_types(seeker: Analysis, offerer: Analysis) -> tuple[str, str] | None:
+@lru_cache(maxsize=4096)
+def _best_types(seek_types: frozenset[str], offer_types: frozenset[str]) -> tuple[str, str] | None:
     """The (sought, offered) pair of types with the strongest answer; ties broken by name."""
-    pairs = [
-        (strength(offered, sought), sought, offered)
-        for sought in seeker.seek_types
-        for offered in offerer.offer_types
-    ]
+    pairs = [(strength(offered, sought), sought, offered) for sought in seek_types for offered in offer_types]
     pairs = [pair for pair in pairs if pair[0] > 0]
     if not pairs:
         return None
@@ -67,7 +65,7 @@ def _what(seeker: Analysis, offerer: Analysis, seeker_profile: Profile) -> str:
 
 
 def _need_reason(seeker: Side, offerer: Side, seeker_word: str, offerer_word: str) -> str | None:
-    types = _best_types(seeker.analysis, offerer.analysis)
+    types = _best_types(seeker.analysis.seek_types, offerer.analysis.offer_types)
     if types is None:
         return None
     sought, offered = types

@@ -98,6 +98,11 @@ class ProfileTable:
         return len(self.ids)
 
 
+@cache
+def _near(divisions: frozenset[str]) -> frozenset[str]:
+    return frozenset().union(*(neighbours(code) for code in divisions))
+
+
 def _division_bits(sets: Sequence[frozenset[str]]) -> np.ndarray:
     return bitset([[_DIVISION_BIT[code] for code in codes] for codes in sets], len(DIVISION_CODES))
 
@@ -107,7 +112,7 @@ def build_table(profiles: Sequence[Profile], analyses: Sequence[Analysis]) -> Pr
     masks = [answer_masks(analysis.offer_types) for analysis in analyses]
     country_at = _country_position()
     language_at = _language_position()
-    near = [frozenset().union(*(neighbours(code) for code in item.divisions)) for item in analyses]
+    near = [_near(item.divisions) for item in analyses]
     return ProfileTable(
         ids=tuple(profile.id for profile in profiles),
         seek_mask=np.array([type_mask(item.seek_types) for item in analyses], dtype=np.int32),

@@ -29,14 +29,15 @@ from smexchange.matching.terms_sectors import SECTOR_CONCEPTS
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _LATIN_TOKEN = re.compile(r"[a-z0-9&]+")
-_MAX_TERM_WORDS = 4
+_COMBINING = re.compile(r"[\u0300-\u036f]")
 _jieba_lock = threading.Lock()
 
 
 def fold(text: str) -> str:
     """Lower case without accents: 'Möbel' -> 'mobel', 'Straße' -> 'strasse'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 def singular(token: str) -> str:
@@ -75,6 +76,12 @@ def _term_tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 
 
 LATIN_TERMS, CHINESE_TERMS, CONCEPT_DIVISIONS = _term_tables()
+# Longest phrase (in words) that starts with a given word: most words start none, so the
+# longest-match loop below looks up one word instead of four joined n-grams.
+_PHRASE_WIDTH: dict[str, int] = {}
+for _phrase in LATIN_TERMS:
+    _first, *_rest = _phrase.split(" ")
+    _PHRASE_WIDTH[_first] = max(_PHRASE_WIDTH.get(_first, 1), 1 + len(_rest))
 _STOP_LATIN = frozenset(singular(fold(word)) for word in STOP_WORDS_LATIN)
 # Single-word terms that may open or close a German-style compound ("Eichenholz", "Möbelhersteller").
 _COMPOUND_PARTS = {
@@ -106,7 +113,8 @@ def _latin_features(text: str, bag: Counter[str]) -> None:
     tokens = latin_tokens(text)
     position = 0
     while position < len(tokens):
-        for width in range(min(_MAX_TERM_WORDS, len(tokens) - position), 0, -1):
+        widest = min(_PHRASE_WIDTH.get(tokens[position], 1), len(tokens) - position)
+        for width in range(widest, 0, -1):
             feature = LATIN_TERMS.get(" ".join(tokens[position : position + width]))
             if feature:
                 bag[feature] += 1
