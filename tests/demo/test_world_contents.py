@@ -1,7 +1,11 @@
+import datetime as dt
+
 import pytest
+from django.db.models import F
 
 from smexchange.demo.expo_programme import KEYNOTE_TITLE
 from smexchange.demo.world import world_exists
+from smexchange.directory.models import CooperationProfile, Membership, Organization, Person
 from smexchange.events.enums import ATTENDING_STATUSES, ParticipantRole, PartnerRole, ProgrammeKind
 from smexchange.events.models import Event, EventPartner, ProgrammeItem, Registration
 
@@ -101,3 +105,40 @@ def test_later_events_have_slugs_programmes_and_participants():
 
 def test_world_exists_after_build():
     assert world_exists()
+
+
+def test_directory_has_every_kind_local_scripts_and_synthetic_contacts():
+    organizations = Organization.objects.all()
+    chinese = organizations.filter(country="CN")
+
+    kinds = set(organizations.values_list("kind", flat=True))
+    share = chinese.count() / organizations.count()
+    emails = {
+        email.rsplit("@", 1)[1] for email in Person.objects.exclude(email="").values_list("email", flat=True)
+    }
+
+    assert kinds == {"sme", "association", "government", "consulate", "financial", "media", "research"}
+    assert 0.25 < share < 0.45
+    assert chinese.filter(kind="sme", name_latin="").count() == 0
+    assert organizations.filter(country="US", kind="sme").exclude(name_latin="").count() == 0
+    assert emails == {"example.com", "example.org", "example.net"}
+    phones = Person.objects.exclude(phone="").values_list("phone", flat=True)
+    assert all(
+        phone.startswith(("+1 202 555 01", "+1 416 555 01", "+44 20 7946 0", "+61 2 5550 0"))
+        for phone in phones
+    )
+    assert Membership.objects.exclude(member__country=F("association__country")).count() == 0
+
+
+def test_profiles_in_chinese_for_chinese_firms_with_all_statuses():
+    profiles = CooperationProfile.objects.filter(organization__kind="sme")
+
+    languages = set(profiles.values_list("organization__country", "language").distinct())
+    statuses = set(profiles.values_list("status", flat=True))
+
+    assert {language for country, language in languages if country == "CN"} == {"zh"}
+    assert {language for country, language in languages if country != "CN"} == {"en"}
+    assert statuses == {"draft", "published", "expired"}
+    assert profiles.filter(items__isnull=True).count() == 0
+    assert profiles.filter(status="published", expires_on__lt=dt.date(2030, 1, 1)).count() == 0
+    assert profiles.filter(sectors__isnull=True).count() == 0

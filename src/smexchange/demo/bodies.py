@@ -111,6 +111,7 @@ _SHANGHAI_CONSULATES: dict[str, str] = {
     "JP": "在上海日本国総領事館", "KR": "주상하이 대한민국 총영사관", "RU": "Генеральное консульство России в Шанхае",
     "BR": "", "MX": "", "AR": "", "IN": "", "ID": "", "TR": "", "ZA": "",
 }  # fmt: skip
+_NAMES_WITH_ARTICLE = frozenset({"US", "GB"})
 _CONSULAR_OFFICES = (
     ("consul_general", "Consul General", PersonRole.CONSUL_GENERAL),
     ("vice_consul_general", "Vice Consul General", PersonRole.VICE_CONSUL_GENERAL),
@@ -125,10 +126,16 @@ CHINESE_CONSULATES: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 
 
+def _country_name(country: str) -> str:
+    """The country's name as it follows "of": "of the United States", "of Japan"."""
+    name = country_label(country).en
+    return f"the {name}" if country in _NAMES_WITH_ARTICLE else name
+
+
 def _consulate_in_shanghai(country: str, local_name: str) -> Body:
-    english = f"Consulate General of {country_label(country).en} in Shanghai"
+    english = f"Consulate General of {_country_name(country)} in Shanghai"
     offices = tuple(
-        Office(key, office, f"of {country_label(country).en}", "", f"{office}, {english}", role)
+        Office(key, office, f"of {_country_name(country)}", "", f"{office}, {english}", role)
         for key, office, role in _CONSULAR_OFFICES
     )
     name, latin = (local_name, english) if local_name else (english, "")

@@ -69,7 +69,7 @@ _PATTERNS: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {
         "KR": (("{city} {ind}협회", "{City} {Ind} Association"), ("{city}중소기업협회", "{City} SME Association")),
         "RU": (("Ассоциация малого и среднего бизнеса ({city})", "{City} Association of Small and Medium Business"),),
         "SA": (("جمعية المنشآت الصغيرة والمتوسطة في {city}", "{City} Small and Medium Enterprises Association"),),
-        "*": (("{city} {Ind} Manufacturers' Association", ""), ("{city} Small Business Association", ""),
+        "*": (("{city} {Ind} Industry Association", ""), ("{city} Small Business Association", ""),
               ("{city} Chamber of Small and Medium Enterprises", "")),
     },
     "government": {
