@@ -27,7 +27,7 @@ _SIZES: dict[str, tuple[int, int]] = {
     EventKind.ROUNDTABLE: (20, 40),
 }
 _MATCHMAKING_KINDS = (EventKind.PARTNERSHIP_WEEK, EventKind.MATCHMAKING_CONFERENCE)
-_KIND_WORDS = {
+_KIND_WORDS: dict[str, tuple[str, str]] = {
     EventKind.PARTNERSHIP_WEEK: ("partnership week", "合作周"),
     EventKind.MATCHMAKING_CONFERENCE: ("business matchmaking conference", "商务配对洽谈会"),
     EventKind.SUMMIT: ("summit", "峰会"),

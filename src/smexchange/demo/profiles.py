@@ -35,7 +35,10 @@ def _items(roster: Roster, *, investor: bool) -> list[tuple[str, str]]:
     if investor:
         return [(Direction.OFFER, "investment")]
     rng = roster.rng
-    items = [(Direction.OFFER, rng.choice(OFFER_TYPES)), (Direction.SEEK, rng.choice(SEEK_TYPES))]
+    items: list[tuple[str, str]] = [
+        (Direction.OFFER, rng.choice(OFFER_TYPES)),
+        (Direction.SEEK, rng.choice(SEEK_TYPES)),
+    ]
     if rng.random() < 0.35:
         extra = rng.choice(SEEK_TYPES)
         if (Direction.SEEK, extra) not in items:

@@ -30,7 +30,7 @@ class Roster:
             self.industries[organization.pk] = industry
 
     def add_person(self, person: Person) -> None:
-        self.people[person.organization_id].append(person)
+        self.people[person.organization.pk].append(person)
 
     def of_kind(self, kind: str, country: str | None = None) -> list[Organization]:
         """Organizations of `kind` (and `country`), in creation order, named public bodies excluded."""
