@@ -20,36 +20,366 @@ from typing import Any
 
 # product: (division, buyer division, {language: [names]})
 PRODUCTS: dict[str, tuple[str, str, dict[str, list[str]]]] = {
-    "notebooks": ("C32", "G46", {"en": ["notebooks", "exercise books", "stationery"], "zh": ["笔记本", "文具", "练习本"], "es": ["cuadernos", "papelería"], "pt": ["cadernos", "papelaria"], "de": ["Notizbücher", "Schreibwaren"], "fr": ["cahiers", "papeterie"]}),
-    "toys": ("C32", "G47", {"en": ["toys", "plush toys", "educational toys"], "zh": ["玩具", "毛绒玩具", "益智玩具"], "es": ["juguetes"], "pt": ["brinquedos"], "de": ["Spielwaren", "Spielzeug"], "fr": ["jouets"]}),
-    "furniture": ("C31", "G47", {"en": ["furniture", "office furniture", "sofas and chairs"], "zh": ["家具", "办公家具", "实木家具"], "es": ["muebles", "muebles de oficina"], "pt": ["móveis", "móveis de escritório"], "de": ["Möbel", "Büromöbel"], "fr": ["meubles", "mobilier de bureau"]}),
-    "timber": ("C16", "C31", {"en": ["timber", "sawn oak", "hardwood lumber"], "zh": ["木材", "橡木", "硬木板材"], "es": ["madera", "madera de roble"], "pt": ["madeira", "madeira serrada"], "de": ["Holz", "Schnittholz"], "fr": ["bois", "bois de chêne"]}),
-    "olive_oil": ("C10", "G46", {"en": ["olive oil", "extra virgin olive oil"], "zh": ["橄榄油", "特级初榨橄榄油"], "es": ["aceite de oliva", "aceite de oliva virgen extra"], "pt": ["azeite", "azeite extra virgem"], "de": ["Olivenöl"], "fr": ["huile d'olive"]}),
-    "tea": ("C10", "G46", {"en": ["tea", "green tea", "oolong tea"], "zh": ["茶叶", "绿茶", "乌龙茶"], "es": ["té", "té verde"], "pt": ["chá", "chá verde"], "de": ["Tee", "grüner Tee"], "fr": ["thé", "thé vert"]}),
-    "coffee": ("A01", "G46", {"en": ["coffee beans", "green coffee"], "zh": ["咖啡豆", "咖啡"], "es": ["café", "granos de café"], "pt": ["café", "grãos de café"], "de": ["Kaffee", "Rohkaffee"], "fr": ["café", "café vert"]}),
-    "wine": ("C11", "G46", {"en": ["wine", "red wine"], "zh": ["葡萄酒", "红酒"], "es": ["vino", "vino tinto"], "pt": ["vinho", "vinho tinto"], "de": ["Wein", "Rotwein"], "fr": ["vin", "vin rouge"]}),
-    "seafood": ("A03", "G46", {"en": ["frozen shrimp", "seafood", "salmon"], "zh": ["冷冻虾", "海产品", "三文鱼"], "es": ["camarón congelado", "mariscos"], "pt": ["camarão congelado", "frutos do mar"], "de": ["Meeresfrüchte", "Lachs"], "fr": ["crevettes surgelées", "fruits de mer"]}),
-    "garments": ("C14", "G47", {"en": ["garments", "apparel", "sportswear"], "zh": ["服装", "成衣", "运动服"], "es": ["ropa", "prendas de vestir"], "pt": ["roupas", "vestuário"], "de": ["Bekleidung", "Sportbekleidung"], "fr": ["vêtements", "prêt-à-porter"]}),
-    "fabric": ("C13", "C14", {"en": ["cotton fabric", "textiles", "denim"], "zh": ["棉布", "纺织面料", "牛仔布"], "es": ["tejidos de algodón", "textiles"], "pt": ["tecidos de algodão", "têxteis"], "de": ["Baumwollstoffe", "Textilien"], "fr": ["tissus de coton", "textiles"]}),
-    "shoes": ("C15", "G47", {"en": ["shoes", "leather shoes", "sneakers"], "zh": ["鞋", "皮鞋", "运动鞋"], "es": ["zapatos", "calzado de cuero"], "pt": ["calçados", "sapatos de couro"], "de": ["Schuhe", "Lederschuhe"], "fr": ["chaussures", "chaussures en cuir"]}),
-    "fasteners": ("C25", "C29", {"en": ["fasteners", "bolts and screws", "precision machined parts"], "zh": ["紧固件", "螺栓螺丝", "精密机加工件"], "es": ["tornillos", "piezas mecanizadas"], "pt": ["parafusos", "peças usinadas"], "de": ["Schrauben", "Zerspanungsteile"], "fr": ["visserie", "pièces usinées"]}),
-    "auto_parts": ("C29", "G45", {"en": ["auto parts", "brake pads", "automotive components"], "zh": ["汽车零部件", "刹车片", "汽配"], "es": ["autopartes", "pastillas de freno"], "pt": ["autopeças", "pastilhas de freio"], "de": ["Autoteile", "Bremsbeläge"], "fr": ["pièces automobiles", "plaquettes de frein"]}),
-    "machine_tools": ("C28", "C25", {"en": ["CNC machine tools", "lathes", "milling machines"], "zh": ["数控机床", "车床", "铣床"], "es": ["máquinas herramienta", "tornos CNC"], "pt": ["máquinas-ferramenta", "tornos CNC"], "de": ["Werkzeugmaschinen", "Drehmaschinen"], "fr": ["machines-outils", "fraiseuses"]}),
-    "packaging_machines": ("C28", "C10", {"en": ["packaging machines", "filling machines"], "zh": ["包装机", "灌装机"], "es": ["máquinas de envasado"], "pt": ["máquinas de embalagem"], "de": ["Verpackungsmaschinen", "Abfüllanlagen"], "fr": ["machines d'emballage"]}),
-    "pcb": ("C26", "C27", {"en": ["printed circuit boards", "PCB assembly", "electronic components"], "zh": ["线路板", "电路板", "电子元器件"], "es": ["placas de circuito", "componentes electrónicos"], "pt": ["placas de circuito", "componentes eletrônicos"], "de": ["Leiterplatten", "Elektronikbauteile"], "fr": ["circuits imprimés", "composants électroniques"]}),
-    "led": ("C27", "G46", {"en": ["LED lighting", "LED lamps"], "zh": ["LED照明", "灯具"], "es": ["iluminación LED"], "pt": ["iluminação LED"], "de": ["LED-Beleuchtung", "Leuchten"], "fr": ["éclairage LED", "luminaires"]}),
-    "solar": ("C27", "D35", {"en": ["solar panels", "photovoltaic modules", "inverters"], "zh": ["太阳能电池板", "光伏组件", "逆变器"], "es": ["paneles solares", "módulos fotovoltaicos"], "pt": ["painéis solares", "módulos fotovoltaicos"], "de": ["Solarmodule", "Wechselrichter"], "fr": ["panneaux solaires", "modules photovoltaïques"]}),
-    "batteries": ("C27", "C29", {"en": ["lithium batteries", "battery packs"], "zh": ["锂电池", "电池组"], "es": ["baterías de litio"], "pt": ["baterias de lítio"], "de": ["Lithiumbatterien", "Akkus"], "fr": ["batteries lithium"]}),
-    "plastics": ("C22", "C29", {"en": ["injection moulded parts", "plastic components"], "zh": ["注塑件", "塑料零件"], "es": ["piezas de plástico inyectado"], "pt": ["peças plásticas injetadas"], "de": ["Kunststoffspritzgussteile"], "fr": ["pièces plastiques injectées"]}),
-    "chemicals": ("C20", "C13", {"en": ["textile dyes", "industrial coatings"], "zh": ["纺织染料", "工业涂料"], "es": ["colorantes textiles", "recubrimientos"], "pt": ["corantes têxteis", "tintas industriais"], "de": ["Textilfarbstoffe", "Industrielacke"], "fr": ["colorants textiles", "revêtements industriels"]}),
-    "pharma": ("C21", "G46", {"en": ["generic medicines", "active pharmaceutical ingredients"], "zh": ["仿制药", "原料药"], "es": ["medicamentos genéricos"], "pt": ["medicamentos genéricos"], "de": ["Generika", "Arzneimittel"], "fr": ["médicaments génériques"]}),
-    "medical": ("C26", "Q86", {"en": ["medical devices", "ultrasound scanners"], "zh": ["医疗器械", "超声设备"], "es": ["dispositivos médicos", "equipos de ultrasonido"], "pt": ["equipamentos médicos"], "de": ["Medizintechnik", "Ultraschallgeräte"], "fr": ["dispositifs médicaux"]}),
-    "software": ("J62", "G47", {"en": ["ERP software", "mobile apps", "e-commerce platform"], "zh": ["ERP软件", "手机应用开发", "电商平台"], "es": ["software ERP", "aplicaciones móviles"], "pt": ["software ERP", "aplicativos"], "de": ["ERP-Software", "App-Entwicklung"], "fr": ["logiciel ERP", "applications mobiles"]}),
-    "logistics": ("H52", "G46", {"en": ["cold chain logistics", "freight forwarding"], "zh": ["冷链物流", "国际货代"], "es": ["logística de frío", "transporte internacional"], "pt": ["logística refrigerada", "frete internacional"], "de": ["Kühllogistik", "Spedition"], "fr": ["logistique du froid", "transport international"]}),
-    "recycling": ("E38", "C24", {"en": ["scrap metal recycling", "plastic recycling"], "zh": ["废金属回收", "塑料回收"], "es": ["reciclaje de chatarra"], "pt": ["reciclagem de sucata"], "de": ["Schrottrecycling"], "fr": ["recyclage de ferraille"]}),
-    "restaurant": ("I56", "I56", {"en": ["hot pot restaurants", "fast food restaurant chain"], "zh": ["火锅餐厅", "连锁快餐"], "es": ["restaurantes de comida rápida"], "pt": ["restaurantes fast food"], "de": ["Schnellrestaurants"], "fr": ["restaurants rapides"]}),
-    "tourism": ("N79", "I55", {"en": ["inbound tours", "travel agency services"], "zh": ["入境游", "旅行社服务"], "es": ["turismo receptivo", "agencia de viajes"], "pt": ["turismo receptivo", "agência de viagens"], "de": ["Reiseveranstalter", "Incoming-Reisen"], "fr": ["tourisme réceptif", "agence de voyages"]}),
-    "training": ("P85", "P85", {"en": ["vocational training", "language courses"], "zh": ["职业培训", "语言课程"], "es": ["formación profesional", "cursos de idiomas"], "pt": ["formação profissional", "cursos de idiomas"], "de": ["Berufsausbildung", "Sprachkurse"], "fr": ["formation professionnelle", "cours de langues"]}),
+    "notebooks": (
+        "C32",
+        "G46",
+        {
+            "en": ["notebooks", "exercise books", "stationery"],
+            "zh": ["笔记本", "文具", "练习本"],
+            "es": ["cuadernos", "papelería"],
+            "pt": ["cadernos", "papelaria"],
+            "de": ["Notizbücher", "Schreibwaren"],
+            "fr": ["cahiers", "papeterie"],
+        },
+    ),
+    "toys": (
+        "C32",
+        "G47",
+        {
+            "en": ["toys", "plush toys", "educational toys"],
+            "zh": ["玩具", "毛绒玩具", "益智玩具"],
+            "es": ["juguetes"],
+            "pt": ["brinquedos"],
+            "de": ["Spielwaren", "Spielzeug"],
+            "fr": ["jouets"],
+        },
+    ),
+    "furniture": (
+        "C31",
+        "G47",
+        {
+            "en": ["furniture", "office furniture", "sofas and chairs"],
+            "zh": ["家具", "办公家具", "实木家具"],
+            "es": ["muebles", "muebles de oficina"],
+            "pt": ["móveis", "móveis de escritório"],
+            "de": ["Möbel", "Büromöbel"],
+            "fr": ["meubles", "mobilier de bureau"],
+        },
+    ),
+    "timber": (
+        "C16",
+        "C31",
+        {
+            "en": ["timber", "sawn oak", "hardwood lumber"],
+            "zh": ["木材", "橡木", "硬木板材"],
+            "es": ["madera", "madera de roble"],
+            "pt": ["madeira", "madeira serrada"],
+            "de": ["Holz", "Schnittholz"],
+            "fr": ["bois", "bois de chêne"],
+        },
+    ),
+    "olive_oil": (
+        "C10",
+        "G46",
+        {
+            "en": ["olive oil", "extra virgin olive oil"],
+            "zh": ["橄榄油", "特级初榨橄榄油"],
+            "es": ["aceite de oliva", "aceite de oliva virgen extra"],
+            "pt": ["azeite", "azeite extra virgem"],
+            "de": ["Olivenöl"],
+            "fr": ["huile d'olive"],
+        },
+    ),
+    "tea": (
+        "C10",
+        "G46",
+        {
+            "en": ["tea", "green tea", "oolong tea"],
+            "zh": ["茶叶", "绿茶", "乌龙茶"],
+            "es": ["té", "té verde"],
+            "pt": ["chá", "chá verde"],
+            "de": ["Tee", "grüner Tee"],
+            "fr": ["thé", "thé vert"],
+        },
+    ),
+    "coffee": (
+        "A01",
+        "G46",
+        {
+            "en": ["coffee beans", "green coffee"],
+            "zh": ["咖啡豆", "咖啡"],
+            "es": ["café", "granos de café"],
+            "pt": ["café", "grãos de café"],
+            "de": ["Kaffee", "Rohkaffee"],
+            "fr": ["café", "café vert"],
+        },
+    ),
+    "wine": (
+        "C11",
+        "G46",
+        {
+            "en": ["wine", "red wine"],
+            "zh": ["葡萄酒", "红酒"],
+            "es": ["vino", "vino tinto"],
+            "pt": ["vinho", "vinho tinto"],
+            "de": ["Wein", "Rotwein"],
+            "fr": ["vin", "vin rouge"],
+        },
+    ),
+    "seafood": (
+        "A03",
+        "G46",
+        {
+            "en": ["frozen shrimp", "seafood", "salmon"],
+            "zh": ["冷冻虾", "海产品", "三文鱼"],
+            "es": ["camarón congelado", "mariscos"],
+            "pt": ["camarão congelado", "frutos do mar"],
+            "de": ["Meeresfrüchte", "Lachs"],
+            "fr": ["crevettes surgelées", "fruits de mer"],
+        },
+    ),
+    "garments": (
+        "C14",
+        "G47",
+        {
+            "en": ["garments", "apparel", "sportswear"],
+            "zh": ["服装", "成衣", "运动服"],
+            "es": ["ropa", "prendas de vestir"],
+            "pt": ["roupas", "vestuário"],
+            "de": ["Bekleidung", "Sportbekleidung"],
+            "fr": ["vêtements", "prêt-à-porter"],
+        },
+    ),
+    "fabric": (
+        "C13",
+        "C14",
+        {
+            "en": ["cotton fabric", "textiles", "denim"],
+            "zh": ["棉布", "纺织面料", "牛仔布"],
+            "es": ["tejidos de algodón", "textiles"],
+            "pt": ["tecidos de algodão", "têxteis"],
+            "de": ["Baumwollstoffe", "Textilien"],
+            "fr": ["tissus de coton", "textiles"],
+        },
+    ),
+    "shoes": (
+        "C15",
+        "G47",
+        {
+            "en": ["shoes", "leather shoes", "sneakers"],
+            "zh": ["鞋", "皮鞋", "运动鞋"],
+            "es": ["zapatos", "calzado de cuero"],
+            "pt": ["calçados", "sapatos de couro"],
+            "de": ["Schuhe", "Lederschuhe"],
+            "fr": ["chaussures", "chaussures en cuir"],
+        },
+    ),
+    "fasteners": (
+        "C25",
+        "C29",
+        {
+            "en": ["fasteners", "bolts and screws", "precision machined parts"],
+            "zh": ["紧固件", "螺栓螺丝", "精密机加工件"],
+            "es": ["tornillos", "piezas mecanizadas"],
+            "pt": ["parafusos", "peças usinadas"],
+            "de": ["Schrauben", "Zerspanungsteile"],
+            "fr": ["visserie", "pièces usinées"],
+        },
+    ),
+    "auto_parts": (
+        "C29",
+        "G45",
+        {
+            "en": ["auto parts", "brake pads", "automotive components"],
+            "zh": ["汽车零部件", "刹车片", "汽配"],
+            "es": ["autopartes", "pastillas de freno"],
+            "pt": ["autopeças", "pastilhas de freio"],
+            "de": ["Autoteile", "Bremsbeläge"],
+            "fr": ["pièces automobiles", "plaquettes de frein"],
+        },
+    ),
+    "machine_tools": (
+        "C28",
+        "C25",
+        {
+            "en": ["CNC machine tools", "lathes", "milling machines"],
+            "zh": ["数控机床", "车床", "铣床"],
+            "es": ["máquinas herramienta", "tornos CNC"],
+            "pt": ["máquinas-ferramenta", "tornos CNC"],
+            "de": ["Werkzeugmaschinen", "Drehmaschinen"],
+            "fr": ["machines-outils", "fraiseuses"],
+        },
+    ),
+    "packaging_machines": (
+        "C28",
+        "C10",
+        {
+            "en": ["packaging machines", "filling machines"],
+            "zh": ["包装机", "灌装机"],
+            "es": ["máquinas de envasado"],
+            "pt": ["máquinas de embalagem"],
+            "de": ["Verpackungsmaschinen", "Abfüllanlagen"],
+            "fr": ["machines d'emballage"],
+        },
+    ),
+    "pcb": (
+        "C26",
+        "C27",
+        {
+            "en": ["printed circuit boards", "PCB assembly", "electronic components"],
+            "zh": ["线路板", "电路板", "电子元器件"],
+            "es": ["placas de circuito", "componentes electrónicos"],
+            "pt": ["placas de circuito", "componentes eletrônicos"],
+            "de": ["Leiterplatten", "Elektronikbauteile"],
+            "fr": ["circuits imprimés", "composants électroniques"],
+        },
+    ),
+    "led": (
+        "C27",
+        "G46",
+        {
+            "en": ["LED lighting", "LED lamps"],
+            "zh": ["LED照明", "灯具"],
+            "es": ["iluminación LED"],
+            "pt": ["iluminação LED"],
+            "de": ["LED-Beleuchtung", "Leuchten"],
+            "fr": ["éclairage LED", "luminaires"],
+        },
+    ),
+    "solar": (
+        "C27",
+        "D35",
+        {
+            "en": ["solar panels", "photovoltaic modules", "inverters"],
+            "zh": ["太阳能电池板", "光伏组件", "逆变器"],
+            "es": ["paneles solares", "módulos fotovoltaicos"],
+            "pt": ["painéis solares", "módulos fotovoltaicos"],
+            "de": ["Solarmodule", "Wechselrichter"],
+            "fr": ["panneaux solaires", "modules photovoltaïques"],
+        },
+    ),
+    "batteries": (
+        "C27",
+        "C29",
+        {
+            "en": ["lithium batteries", "battery packs"],
+            "zh": ["锂电池", "电池组"],
+            "es": ["baterías de litio"],
+            "pt": ["baterias de lítio"],
+            "de": ["Lithiumbatterien", "Akkus"],
+            "fr": ["batteries lithium"],
+        },
+    ),
+    "plastics": (
+        "C22",
+        "C29",
+        {
+            "en": ["injection moulded parts", "plastic components"],
+            "zh": ["注塑件", "塑料零件"],
+            "es": ["piezas de plástico inyectado"],
+            "pt": ["peças plásticas injetadas"],
+            "de": ["Kunststoffspritzgussteile"],
+            "fr": ["pièces plastiques injectées"],
+        },
+    ),
+    "chemicals": (
+        "C20",
+        "C13",
+        {
+            "en": ["textile dyes", "industrial coatings"],
+            "zh": ["纺织染料", "工业涂料"],
+            "es": ["colorantes textiles", "recubrimientos"],
+            "pt": ["corantes têxteis", "tintas industriais"],
+            "de": ["Textilfarbstoffe", "Industrielacke"],
+            "fr": ["colorants textiles", "revêtements industriels"],
+        },
+    ),
+    "pharma": (
+        "C21",
+        "G46",
+        {
+            "en": ["generic medicines", "active pharmaceutical ingredients"],
+            "zh": ["仿制药", "原料药"],
+            "es": ["medicamentos genéricos"],
+            "pt": ["medicamentos genéricos"],
+            "de": ["Generika", "Arzneimittel"],
+            "fr": ["médicaments génériques"],
+        },
+    ),
+    "medical": (
+        "C26",
+        "Q86",
+        {
+            "en": ["medical devices", "ultrasound scanners"],
+            "zh": ["医疗器械", "超声设备"],
+            "es": ["dispositivos médicos", "equipos de ultrasonido"],
+            "pt": ["equipamentos médicos"],
+            "de": ["Medizintechnik", "Ultraschallgeräte"],
+            "fr": ["dispositifs médicaux"],
+        },
+    ),
+    "software": (
+        "J62",
+        "G47",
+        {
+            "en": ["ERP software", "mobile apps", "e-commerce platform"],
+            "zh": ["ERP软件", "手机应用开发", "电商平台"],
+            "es": ["software ERP", "aplicaciones móviles"],
+            "pt": ["software ERP", "aplicativos"],
+            "de": ["ERP-Software", "App-Entwicklung"],
+            "fr": ["logiciel ERP", "applications mobiles"],
+        },
+    ),
+    "logistics": (
+        "H52",
+        "G46",
+        {
+            "en": ["cold chain logistics", "freight forwarding"],
+            "zh": ["冷链物流", "国际货代"],
+            "es": ["logística de frío", "transporte internacional"],
+            "pt": ["logística refrigerada", "frete internacional"],
+            "de": ["Kühllogistik", "Spedition"],
+            "fr": ["logistique du froid", "transport international"],
+        },
+    ),
+    "recycling": (
+        "E38",
+        "C24",
+        {
+            "en": ["scrap metal recycling", "plastic recycling"],
+            "zh": ["废金属回收", "塑料回收"],
+            "es": ["reciclaje de chatarra"],
+            "pt": ["reciclagem de sucata"],
+            "de": ["Schrottrecycling"],
+            "fr": ["recyclage de ferraille"],
+        },
+    ),
+    "restaurant": (
+        "I56",
+        "I56",
+        {
+            "en": ["hot pot restaurants", "fast food restaurant chain"],
+            "zh": ["火锅餐厅", "连锁快餐"],
+            "es": ["restaurantes de comida rápida"],
+            "pt": ["restaurantes fast food"],
+            "de": ["Schnellrestaurants"],
+            "fr": ["restaurants rapides"],
+        },
+    ),
+    "tourism": (
+        "N79",
+        "I55",
+        {
+            "en": ["inbound tours", "travel agency services"],
+            "zh": ["入境游", "旅行社服务"],
+            "es": ["turismo receptivo", "agencia de viajes"],
+            "pt": ["turismo receptivo", "agência de viagens"],
+            "de": ["Reiseveranstalter", "Incoming-Reisen"],
+            "fr": ["tourisme réceptif", "agence de voyages"],
+        },
+    ),
+    "training": (
+        "P85",
+        "P85",
+        {
+            "en": ["vocational training", "language courses"],
+            "zh": ["职业培训", "语言课程"],
+            "es": ["formación profesional", "cursos de idiomas"],
+            "pt": ["formação profissional", "cursos de idiomas"],
+            "de": ["Berufsausbildung", "Sprachkurse"],
+            "fr": ["formation professionnelle", "cours de langues"],
+        },
+    ),
 }
 
 COUNTRIES_BY_LANGUAGE = {
@@ -65,7 +395,11 @@ LANGUAGE_WEIGHTS = {"en": 0.35, "zh": 0.33, "es": 0.08, "pt": 0.08, "de": 0.08, 
 # role: {language: [templates]}; {p} is a product name in that language.
 TEMPLATES: dict[str, dict[str, list[str]]] = {
     "offer_supply": {
-        "en": ["We manufacture {p} and take OEM orders.", "Factory producing {p}; private label welcome.", "Export-grade {p} made in our own plant."],
+        "en": [
+            "We manufacture {p} and take OEM orders.",
+            "Factory producing {p}; private label welcome.",
+            "Export-grade {p} made in our own plant.",
+        ],
         "zh": ["我们生产{p}，接受OEM代工订单。", "专业{p}生产厂家，可贴牌生产。", "工厂直供{p}，品质稳定。"],
         "es": ["Fabricamos {p} y aceptamos pedidos OEM.", "Fábrica de {p} con marca blanca."],
         "pt": ["Fabricamos {p} e aceitamos pedidos OEM.", "Fábrica de {p}, marca própria do cliente."],
@@ -73,7 +407,11 @@ TEMPLATES: dict[str, dict[str, list[str]]] = {
         "fr": ["Nous fabriquons des {p} en sous-traitance.", "Usine de {p}, marque blanche possible."],
     },
     "seek_supply": {
-        "en": ["Looking for a reliable manufacturer of {p}.", "We source {p} and need a new factory.", "Need an OEM maker for our {p} line."],
+        "en": [
+            "Looking for a reliable manufacturer of {p}.",
+            "We source {p} and need a new factory.",
+            "Need an OEM maker for our {p} line.",
+        ],
         "zh": ["寻找{p}的可靠生产商。", "需要{p}代工厂。", "采购{p}，寻求长期供应商。"],
         "es": ["Buscamos un fabricante de {p}.", "Necesitamos proveedor de {p}."],
         "pt": ["Procuramos um fabricante de {p}.", "Precisamos de fornecedor de {p}."],
@@ -165,7 +503,15 @@ SCENARIOS: dict[str, tuple[list[Role], list[Role], str]] = {
     "investment": ([("offer", "investment", "offer_investment")], [("seek", "investment", "seek_investment")], "financial"),
     "franchise": ([("offer", "franchise", "offer_franchise")], [("seek", "franchise", "seek_franchise")], "sme"),
 }  # fmt: skip
-SCENARIO_WEIGHTS = {"supply": 0.35, "oem": 0.15, "outsourcing": 0.1, "licensing": 0.1, "joint_venture": 0.1, "investment": 0.1, "franchise": 0.1}
+SCENARIO_WEIGHTS = {
+    "supply": 0.35,
+    "oem": 0.15,
+    "outsourcing": 0.1,
+    "licensing": 0.1,
+    "joint_venture": 0.1,
+    "investment": 0.1,
+    "franchise": 0.1,
+}
 FRANCHISE_PRODUCTS = ("restaurant", "tourism", "training", "garments", "coffee", "tea")
 SERVICE_PRODUCTS = frozenset({"software", "logistics", "tourism", "training", "restaurant", "recycling"})
 
@@ -186,6 +532,7 @@ class World:
     profiles: list[dict[str, Any]]
     pairs: list[tuple[str, str]]
     twins: list[tuple[str, str]]
+
 
 DESCRIPTIONS = {
     "en": "Family-owned company in {p} since {year}.",
@@ -235,7 +582,9 @@ def _profile(
         "size": rng.choice(SIZES),
         "languages": languages,
         "sectors": [sector],
-        "description": DESCRIPTIONS[language].format(p=_name(rng, product, language), year=rng.randint(1985, 2020)),
+        "description": DESCRIPTIONS[language].format(
+            p=_name(rng, product, language), year=rng.randint(1985, 2020)
+        ),
         "offers": items["offer"],
         "seeks": items["seek"],
         "target_countries": sorted(set(targets)),
@@ -262,7 +611,9 @@ def _plant(rng: random.Random, world: World, next_id: Any, twin_share: float, cr
     )  # fmt: skip
     seeker_args: dict[str, Any] = {"kind": "sme", "sector": seeker_sector, "language": seek_language, "country": seek_country,
                                    "roles": seeker_roles, "product": product}  # fmt: skip
-    world.profiles.append(_profile(rng, seeker_id, targets=[offer_country] if rng.random() < 0.8 else [], **seeker_args))
+    world.profiles.append(
+        _profile(rng, seeker_id, targets=[offer_country] if rng.random() < 0.8 else [], **seeker_args)
+    )
     world.pairs.append((seeker_id, offerer_id))
     if rng.random() < twin_share:
         twin_id = next_id()
@@ -283,7 +634,9 @@ def _noise(rng: random.Random, identifier: str) -> dict[str, Any]:
                     targets=rng.sample(sorted({c for cs in COUNTRIES_BY_LANGUAGE.values() for c in cs}), rng.randint(0, 3)))  # fmt: skip
 
 
-def generate(n: int, *, seed: int = 2009, pair_share: float = 0.3, twin_share: float = 0.4, cross_share: float = 0.6) -> World:
+def generate(
+    n: int, *, seed: int = 2009, pair_share: float = 0.3, twin_share: float = 0.4, cross_share: float = 0.6
+) -> World:
     """A world of `n` profiles: about `pair_share` of them in planted pairs, the rest noise."""
     rng = random.Random(seed)
     world = World([], [], [])
