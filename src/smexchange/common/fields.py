@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from smexchange.common.labels import label_choices
 from smexchange.common.validators import validate_country_code
 from smexchange.vocab.countries import countries
 
 
 def country_choices() -> list[tuple[str, str]]:
-    return sorted(label_choices(countries()), key=lambda choice: str(choice[1]))
+    """Countries by name in the active language (built once per language: validation calls this often)."""
+    return _country_choices(get_language() or "en")
+
+
+@cache
+def _country_choices(language: str) -> list[tuple[str, str]]:
+    return sorted(
+        ((code, label.in_language(language)) for code, label in countries().items()), key=lambda c: c[1]
+    )
 
 
 class CountryField(models.CharField):

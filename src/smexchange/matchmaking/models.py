@@ -206,6 +206,12 @@ class Meeting(models.Model):
     def location_code(self) -> str:
         return self.table.code if self.table_id else self.booth.code if self.booth_id else ""
 
+    @property
+    def location_label(self) -> str:
+        if self.booth_id:
+            return _("Booth %(code)s") % {"code": self.booth.code}
+        return _("Table %(code)s") % {"code": self.location_code}
+
 
 class MeetingSeat(models.Model):
     """A participant's seat in a meeting: one row per participant and slot, unique per schedule.

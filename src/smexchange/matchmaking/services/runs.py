@@ -142,3 +142,17 @@ def retry_schedule_run(run: ScheduleRun) -> ScheduleRun:
     return start_schedule_run(
         run.event, time_limit=run.time_limit, seed=run.seed, lock_published=run.lock_published
     )
+
+
+def run_schedule_now(
+    event: Event, *, time_limit: int = 30, seed: int = 0, lock_published: bool = False
+) -> ScheduleRun:
+    """Create and execute a run in this process, for commands (`smex demo`) rather than web requests."""
+    if not 1 <= time_limit <= MAX_TIME_LIMIT:
+        raise DomainError(
+            _("The time limit must be between 1 and %(max)s seconds.") % {"max": MAX_TIME_LIMIT}
+        )
+    run = ScheduleRun.objects.create(
+        event=event, time_limit=time_limit, seed=seed, lock_published=lock_published
+    )
+    return execute_schedule_run(run.pk)

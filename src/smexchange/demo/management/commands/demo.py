@@ -7,8 +7,10 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import transaction
 
 from smexchange.demo.expo2009 import EXPO_SLUG
+from smexchange.demo.matchmaking import DEMO_PASSWORD, build_expo_matchmaking, create_demo_logins
 from smexchange.demo.world import (
     DEFAULT_ORGANIZATIONS,
     DEFAULT_SEED,
@@ -16,6 +18,7 @@ from smexchange.demo.world import (
     summarize_world,
     world_exists,
 )
+from smexchange.events.models import Event
 
 
 class Command(BaseCommand):
@@ -44,8 +47,16 @@ class Command(BaseCommand):
             self.stdout.write(f"Reusing the demo world already in the database ({EXPO_SLUG} found).")
         else:
             self._build(options)
+        expo = Event.objects.get(slug=EXPO_SLUG)
+        with transaction.atomic():
+            if build_expo_matchmaking(expo, seed=options["seed"]) is not None:
+                self.stdout.write("Computed and published the expo's matchmaking schedule.")
+            logins = create_demo_logins(expo)
         url = f"http://127.0.0.1:{options['port']}/events/{EXPO_SLUG}/"
         self.stdout.write(f"The Global SME Expo 2009: {url}")
+        self.stdout.write(f"Demo log-ins (password {DEMO_PASSWORD}, embedded demo database only):")
+        for login in logins:
+            self.stdout.write(f"  {login.email}: {login.role}")
         if not options["no_serve"]:
             # No autoreloader: it would run this command, and the build check, twice.
             call_command("runserver", f"127.0.0.1:{options['port']}", use_reloader=False)

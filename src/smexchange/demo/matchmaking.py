@@ -1,0 +1,98 @@
+"""The expo's matchmaking in the demo world: requests, a computed and published schedule, demo log-ins."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+
+from smexchange.common.exceptions import DomainError
+from smexchange.events.enums import ATTENDING_STATUSES, ParticipantRole
+from smexchange.events.models import Event, Registration
+from smexchange.events.services import add_organizer
+from smexchange.matchmaking.enums import RunStatus
+from smexchange.matchmaking.models import Schedule
+from smexchange.matchmaking.services.publishing import publish_schedule
+from smexchange.matchmaking.services.requests import accept_meeting_request, send_meeting_request
+from smexchange.matchmaking.services.runs import run_schedule_now
+
+# Only for the embedded demo database: printed by `smex demo`, never valid in a deployment's data.
+DEMO_PASSWORD = "smex-demo-2009"
+MATCHMAKING_PARTICIPANTS = 160
+ACCEPT_RATE = 0.8
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    role: str
+    email: str
+
+
+def _requests(rng: random.Random, people: list[Registration]) -> None:
+    """Each participant asks one to four others; a few popular companies get many requests."""
+    popularity = [1.0 / (rank + 1) ** 0.8 for rank in range(len(people))]
+    for requester in people:
+        wanted = rng.randint(1, 4)
+        targets = {
+            id(p): p for p in rng.choices(people, weights=popularity, k=wanted * 2) if p.pk != requester.pk
+        }
+        for recipient in list(targets.values())[:wanted]:
+            try:
+                request = send_meeting_request(requester, recipient=recipient, message="")
+            except DomainError:
+                continue  # asked already, or the other side asked first and this is the mutual request
+            if rng.random() < ACCEPT_RATE:
+                accept_meeting_request(request, by=recipient)
+
+
+def build_expo_matchmaking(expo: Event, *, seed: int, time_limit: int = 10) -> Schedule | None:
+    """Meeting requests among the expo's entrepreneurs, then a schedule computed and published."""
+    if Schedule.objects.published().filter(event=expo).exists():
+        return None
+    rng = random.Random(seed)
+    people = list(
+        expo.registrations.filter(role=ParticipantRole.ENTREPRENEUR, status__in=ATTENDING_STATUSES)
+        .select_related("person")
+        .order_by("id")[:MATCHMAKING_PARTICIPANTS]
+    )
+    _requests(rng, people)
+    run = run_schedule_now(expo, time_limit=time_limit, seed=seed)
+    if run.status != RunStatus.SUCCEEDED:
+        raise RuntimeError(f"the demo schedule run failed: {run.error}")
+    return publish_schedule(run.schedule)
+
+
+def _account(email: str, *, staff: bool = False) -> object:
+    user_model = get_user_model()
+    user, created = user_model.objects.get_or_create(username=email, defaults={"email": email})
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.is_staff = user.is_superuser = staff
+        user.save()
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+def create_demo_logins(expo: Event) -> list[DemoLogin]:
+    """Alliance staff, the expo's organizer, and a participant who has meetings in the schedule."""
+    _account("staff@example.org", staff=True)
+    add_organizer(expo, user=_account("organizer@example.org"))
+    participant = (
+        Registration.objects.filter(event=expo, meetings_as_a__schedule__status="published")
+        .select_related("person")
+        .order_by("id")
+        .first()
+    )
+    logins = [
+        DemoLogin("alliance staff", "staff@example.org"),
+        DemoLogin("expo organizer", "organizer@example.org"),
+    ]
+    if participant is not None:
+        person = participant.person
+        if person.user_id is None:
+            person.user = _account("participant@example.org")
+            person.save(update_fields=["user"])
+        logins.append(DemoLogin(f"participant ({person.latin_name})", "participant@example.org"))
+    return logins
