@@ -13,8 +13,12 @@ from smexchange.events.enums import ATTENDING_STATUSES, ParticipantRole
 from smexchange.events.models import Event, Registration
 from smexchange.events.services import add_organizer
 from smexchange.matchmaking.enums import RunStatus
-from smexchange.matchmaking.models import Schedule
+from smexchange.matchmaking.models import PartnerRecommendation, Schedule
 from smexchange.matchmaking.services.publishing import publish_schedule
+from smexchange.matchmaking.services.recommendations import (
+    refresh_directory_recommendations,
+    refresh_event_recommendations,
+)
 from smexchange.matchmaking.services.requests import accept_meeting_request, send_meeting_request
 from smexchange.matchmaking.services.runs import run_schedule_now
 
@@ -62,6 +66,13 @@ def build_expo_matchmaking(expo: Event, *, seed: int, time_limit: int = 10) -> S
     if run.status != RunStatus.SUCCEEDED:
         raise RuntimeError(f"the demo schedule run failed: {run.error}")
     return publish_schedule(run.schedule)
+
+
+def build_recommendations(expo: Event) -> int:
+    """Partner recommendations across the directory and among the expo's participants, once."""
+    if PartnerRecommendation.objects.exists():
+        return 0
+    return refresh_directory_recommendations() + refresh_event_recommendations(expo)
 
 
 def _account(email: str, *, staff: bool = False) -> object:

@@ -34,6 +34,11 @@ class MeetingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class PreferenceKind(models.TextChoices):
+    MUST_MEET = "must_meet", _("Must meet")
+    NO_THANKS = "no_thanks", _("No thanks")
+
+
 # Weights of CONTRACTS.md section 2: a request both sides made, a request the other side accepted.
 MUTUAL_REQUEST_WEIGHT = 3
 ACCEPTED_REQUEST_WEIGHT = 2

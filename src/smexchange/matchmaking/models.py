@@ -6,10 +6,12 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from smexchange.directory.models import Organization
 from smexchange.events.models import Booth, Event, Registration, Table, TimeSlot
 from smexchange.matchmaking.enums import (
     OPEN_REQUEST_STATUSES,
     MeetingStatus,
+    PreferenceKind,
     RequestStatus,
     RunStatus,
     ScheduleStatus,
@@ -235,3 +237,52 @@ class MeetingSeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.registration.person} @ {self.slot}"
+
+
+class PartnerRecommendation(models.Model):
+    """A partner the matching engine recommends to an organization, in the directory or within one event."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="recommendations")
+    partner = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="recommended_to")
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, null=True, blank=True, related_name="recommendations"
+    )
+    rank = models.PositiveSmallIntegerField(_("rank"))
+    score = models.FloatField(_("score"))
+    reasons = models.JSONField(_("reasons"), default=list)
+    computed_at = models.DateTimeField(_("computed at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["organization", "event", "rank"]
+        verbose_name = _("partner recommendation")
+        verbose_name_plural = _("partner recommendations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "partner", "event"], name="recommendation_once", nulls_distinct=False
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=0) & Q(score__lte=1), name="recommendation_score_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} → {self.partner} ({self.score:.2f})"
+
+
+class PartnerPreference(models.Model):
+    """A participant marks another as must-meet or no-thanks."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="preferences")
+    other = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="preferred_by")
+    kind = models.CharField(_("preference"), max_length=10, choices=PreferenceKind.choices)
+
+    class Meta:
+        verbose_name = _("partner preference")
+        verbose_name_plural = _("partner preferences")
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "other"], name="preference_once"),
+            models.CheckConstraint(condition=~Q(registration=F("other")), name="preference_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration.person} {self.kind} {self.other.person}"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from smexchange.directory.models import Organization
 from smexchange.events.enums import ATTENDING_STATUSES
 from smexchange.events.models import Event, Registration, TimeSlot
 from smexchange.matchmaking.enums import OPEN_REQUEST_STATUSES, RequestStatus
-from smexchange.matchmaking.models import Meeting, MeetingRequest, Schedule
+from smexchange.matchmaking.models import Meeting, MeetingRequest, PartnerRecommendation, Schedule
 
 
 def published_schedule(event: Event) -> Schedule | None:
@@ -83,3 +84,20 @@ def schedule_overview(event: Event) -> dict[str, int]:
         "slots": TimeSlot.objects.filter(session__event=event).count(),
         "tables": event.tables.count(),
     }
+
+
+def recommended_partners(
+    organization: Organization, *, event: Event | None = None
+) -> QuerySet[PartnerRecommendation]:
+    """The stored recommendations of an organization, best first (within `event` when given)."""
+    return (
+        PartnerRecommendation.objects.filter(organization=organization, event=event)
+        .select_related("partner")
+        .prefetch_related("partner__sectors")
+        .order_by("rank")
+    )
+
+
+def preferences_of(registration: Registration) -> dict[int, str]:
+    """The participant's must-meet / no-thanks marks, by the other registration's id."""
+    return dict(registration.preferences.values_list("other_id", "kind"))

@@ -12,6 +12,7 @@ urlpatterns = [
         name="answer_request",
     ),
     path("matchmaking/availability/", participant.update_availability, name="availability"),
+    path("matchmaking/participants/<int:pk>/preference/", participant.mark_preference, name="preference"),
     path("matchmaking/agenda.ics", participant.agenda_ics, name="agenda_ics"),
     path("matchmaking/agenda.pdf", documents.participant_agenda_pdf, name="agenda_pdf"),
     path("matchmaking/meetings/<int:pk>/confirm/", participant.confirm, name="confirm"),

@@ -8,6 +8,7 @@ urlpatterns = [
     path("events/", events.event_list, name="event_list"),
     path("events/<slug:slug>/", events.event_detail, name="event_detail"),
     path("directory/", directory.organization_list, name="organization_list"),
+    path("directory/recommended/", directory.recommended_for_you, name="recommended"),
     path("directory/<slug:slug>/", directory.organization_detail, name="organization_detail"),
     path("opportunities/", directory.opportunity_list, name="opportunity_list"),
 ]

@@ -7,8 +7,20 @@ from dataclasses import dataclass, field
 
 from smexchange.events.enums import ATTENDING_STATUSES
 from smexchange.events.models import Booth, Event, Registration, Table, TimeSlot
-from smexchange.matchmaking.enums import ACCEPTED_REQUEST_WEIGHT, MUTUAL_REQUEST_WEIGHT, RequestStatus
-from smexchange.matchmaking.models import MatchmakingPolicy, Meeting, MeetingRequest, Schedule, Unavailability
+from smexchange.matchmaking.enums import (
+    ACCEPTED_REQUEST_WEIGHT,
+    MUTUAL_REQUEST_WEIGHT,
+    PreferenceKind,
+    RequestStatus,
+)
+from smexchange.matchmaking.models import (
+    MatchmakingPolicy,
+    Meeting,
+    MeetingRequest,
+    PartnerPreference,
+    Schedule,
+    Unavailability,
+)
 from smexchange.scheduling.types import Instance, Locked, Participant, Slot
 from smexchange.scheduling.types import Meeting as EngineMeeting
 
@@ -65,23 +77,35 @@ def _engine_slots(event: Event) -> tuple[list[Slot], dict[str, TimeSlot]]:
 
 
 def _accepted_pairs(event: Event) -> dict[frozenset[int], tuple[MeetingRequest, int]]:
-    """One meeting per pair of participants: the first accepted request, weighted 3 if both asked."""
+    """One meeting per pair of organizations: the first accepted request.
+
+    Weighted 3 when both sides asked or either marked the other must-meet, 2 otherwise.
+    """
+    must_meet = {
+        frozenset(pair)
+        for pair in PartnerPreference.objects.filter(
+            registration__event=event, kind=PreferenceKind.MUST_MEET
+        ).values_list("registration_id", "other_id")
+    }
     requests = (
         MeetingRequest.objects.filter(event=event, status__in=(RequestStatus.ACCEPTED, RequestStatus.PENDING))
         .filter(requester__status__in=ATTENDING_STATUSES, recipient__status__in=ATTENDING_STATUSES)
-        .select_related("requester__person", "recipient__person")
+        .select_related("requester", "recipient")
         .order_by("id")
     )
     by_pair: dict[frozenset[int], list[MeetingRequest]] = {}
     for request in requests:
-        by_pair.setdefault(frozenset((request.requester_id, request.recipient_id)), []).append(request)
+        organizations = frozenset((request.requester.organization_id, request.recipient.organization_id))
+        by_pair.setdefault(organizations, []).append(request)
     pairs: dict[frozenset[int], tuple[MeetingRequest, int]] = {}
     for pair, group in by_pair.items():
         accepted = [request for request in group if request.status == RequestStatus.ACCEPTED]
         if not accepted:
             continue
-        both_asked = len({request.requester_id for request in group}) == 2
-        pairs[pair] = (accepted[0], MUTUAL_REQUEST_WEIGHT if both_asked else ACCEPTED_REQUEST_WEIGHT)
+        chosen = accepted[0]
+        both_asked = len({request.requester.organization_id for request in group}) == 2
+        wanted = frozenset((chosen.requester_id, chosen.recipient_id)) in must_meet
+        pairs[pair] = (chosen, MUTUAL_REQUEST_WEIGHT if both_asked or wanted else ACCEPTED_REQUEST_WEIGHT)
     return pairs
 
 
@@ -96,7 +120,9 @@ def build_event_instance(event: Event, *, lock_published: bool = False) -> Event
     booths = {booth_id(booth): booth for booth in event.booths.filter(host__isnull=False).order_by("code")}
     booth_of_host = {booth.host_id: key for key, booth in booths.items()}
     pairs = _accepted_pairs(event)
-    registration_ids = sorted({pk for pair in pairs for pk in pair})
+    registration_ids = sorted(
+        {pk for request, _weight in pairs.values() for pk in (request.requester_id, request.recipient_id)}
+    )
     registrations = {
         registration_id(row): row
         for row in Registration.objects.filter(pk__in=registration_ids).select_related(

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from smexchange.common.exceptions import DomainError
 from smexchange.events.enums import ATTENDING_STATUSES
 from smexchange.events.models import Event, Registration, TimeSlot
-from smexchange.matchmaking.enums import OPEN_REQUEST_STATUSES, RequestStatus
-from smexchange.matchmaking.models import MatchmakingPolicy, MeetingRequest, Unavailability
+from smexchange.matchmaking.enums import OPEN_REQUEST_STATUSES, PreferenceKind, RequestStatus
+from smexchange.matchmaking.models import MatchmakingPolicy, MeetingRequest, PartnerPreference, Unavailability
 
 
 def _check_attending(registration: Registration) -> None:
@@ -39,6 +39,7 @@ def send_meeting_request(
         raise DomainError(_("You cannot request a meeting with yourself."))
     _check_attending(requester)
     _check_attending(recipient)
+    _check_wanted(requester, recipient)
     policy = policy_of(requester.event)
     if policy.max_requests_per_participant is not None:
         sent = MeetingRequest.objects.filter(requester=requester, status__in=OPEN_REQUEST_STATUSES).count()
@@ -65,6 +66,49 @@ def send_meeting_request(
             _("You have already asked %(person)s for a meeting.") % {"person": recipient.person}
         ) from None
     return request
+
+
+def _check_wanted(requester: Registration, recipient: Registration) -> None:
+    """No request to someone who said no thanks, and one conversation per pair of organizations."""
+    if PartnerPreference.objects.filter(
+        registration=recipient, other=requester, kind=PreferenceKind.NO_THANKS
+    ).exists():
+        # Worded so as not to reveal the other side's choice.
+        raise DomainError(
+            _("%(person)s is not taking meeting requests from you.") % {"person": recipient.person}
+        )
+    organizations = {requester.organization_id, recipient.organization_id}
+    if len(organizations) == 1:
+        raise DomainError(_("You cannot request a meeting within your own organization."))
+    # The same two people asking each other is a mutual request (weighted higher when scheduling);
+    # two other delegates of the same organizations would make a second meeting between them.
+    already = (
+        MeetingRequest.objects.filter(
+            event_id=requester.event_id,
+            status__in=OPEN_REQUEST_STATUSES,
+            requester__organization_id__in=organizations,
+            recipient__organization_id__in=organizations,
+        )
+        .exclude(requester=requester, recipient=recipient)
+        .exclude(requester=recipient, recipient=requester)
+    )
+    if already.exists():
+        raise DomainError(_("Your organizations already have a meeting request at this event."))
+
+
+@transaction.atomic
+def set_partner_preference(registration: Registration, *, other: Registration, kind: str | None) -> None:
+    """Mark `other` as must-meet or no-thanks (None clears the mark)."""
+    if other.event_id != registration.event_id or other.pk == registration.pk:
+        raise DomainError(_("Choose another participant of the same event."))
+    if kind is None:
+        PartnerPreference.objects.filter(registration=registration, other=other).delete()
+        return
+    if kind not in PreferenceKind.values:
+        raise DomainError(_("Unknown preference."))
+    PartnerPreference.objects.update_or_create(
+        registration=registration, other=other, defaults={"kind": kind}
+    )
 
 
 def policy_of(event: Event) -> MatchmakingPolicy:

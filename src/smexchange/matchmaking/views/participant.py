@@ -16,8 +16,9 @@ from smexchange.events.access import access_registration_of
 from smexchange.events.models import Registration, TimeSlot
 from smexchange.matchmaking import queries
 from smexchange.matchmaking.calendar import agenda_calendar
+from smexchange.matchmaking.enums import PreferenceKind
 from smexchange.matchmaking.forms import AvailabilityForm, MeetingRequestForm
-from smexchange.matchmaking.models import MeetingRequest
+from smexchange.matchmaking.models import MeetingRequest, PartnerRecommendation
 from smexchange.matchmaking.services import requests as request_services
 from smexchange.matchmaking.services.onsite import confirm_meeting
 
@@ -44,11 +45,45 @@ def participant_home(request: HttpRequest, slug: str) -> HttpResponse:
         "candidates": paginate(request, candidates, per_page=20),
         "query": query_without_page(request),
         "asked": queries.open_request_recipients(me),
+        "recommended": _recommended_registrations(me),
+        "preferences": queries.preferences_of(me),
         "availability": AvailabilityForm(
             slots=slots, initial={"available": [s for s in slots if s.pk not in unavailable]}
         ),
     }
     return render(request, "matchmaking/participant.html", context)
+
+
+def _recommended_registrations(me: Registration) -> list[tuple[Registration, PartnerRecommendation]]:
+    """Recommended organizations of this event, each with the delegate to ask and the reasons."""
+    recommendations = list(queries.recommended_partners(me.organization, event=me.event))
+    delegates = {
+        registration.organization_id: registration
+        for registration in queries.meeting_candidates(me).filter(
+            organization_id__in=[item.partner_id for item in recommendations]
+        )
+    }
+    declined = {
+        other for other, kind in queries.preferences_of(me).items() if kind == PreferenceKind.NO_THANKS
+    }
+    return [
+        (delegates[item.partner_id], item)
+        for item in recommendations
+        if item.partner_id in delegates and delegates[item.partner_id].pk not in declined
+    ]
+
+
+@login_required
+@require_POST
+def mark_preference(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    me = access_registration_of(request.user, slug)
+    other = get_object_or_404(Registration, event=me.event, pk=pk)
+    kind = request.POST.get("kind") or None
+    try:
+        request_services.set_partner_preference(me, other=other, kind=kind)
+    except DomainError as error:
+        messages.error(request, " ".join(error.messages))
+    return _home(slug)
 
 
 @login_required

@@ -40,3 +40,9 @@ def sector_name(code: str) -> str:
         return sector_label(code).in_language(get_language())
     except KeyError:
         return code
+
+
+@register.filter
+def get_item(mapping: dict[object, object], key: object) -> object:
+    """`mapping[key]`, or None: templates cannot index a dict by a variable."""
+    return mapping.get(key) if mapping else None

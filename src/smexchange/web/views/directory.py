@@ -1,12 +1,14 @@
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from smexchange.common.pagination import paginate, query_without_page
 from smexchange.directory import queries
-from smexchange.directory.models import Organization
+from smexchange.directory.models import Organization, Person
 from smexchange.events.queries import events_attended_by
+from smexchange.matchmaking.queries import recommended_partners
 from smexchange.web.forms import DirectoryFilterForm
 
 
@@ -39,3 +41,16 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
     page = paginate(request, queries.filter_opportunities(form.filters()), per_page=20)
     context = {"form": form, "page": page, "query": query_without_page(request)}
     return render(request, "web/opportunity_list.html", context)
+
+
+@login_required
+def recommended_for_you(request: HttpRequest) -> HttpResponse:
+    """Partners the matching engine recommends to the signed-in delegate's organization."""
+    person = Person.objects.filter(user=request.user).select_related("organization").first()
+    if person is None:
+        raise Http404
+    context = {
+        "organization": person.organization,
+        "recommendations": recommended_partners(person.organization),
+    }
+    return render(request, "web/recommended.html", context)

@@ -10,7 +10,12 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from smexchange.demo.expo2009 import EXPO_SLUG
-from smexchange.demo.matchmaking import DEMO_PASSWORD, build_expo_matchmaking, create_demo_logins
+from smexchange.demo.matchmaking import (
+    DEMO_PASSWORD,
+    build_expo_matchmaking,
+    build_recommendations,
+    create_demo_logins,
+)
 from smexchange.demo.world import (
     DEFAULT_ORGANIZATIONS,
     DEFAULT_SEED,
@@ -52,6 +57,9 @@ class Command(BaseCommand):
             if build_expo_matchmaking(expo, seed=options["seed"]) is not None:
                 self.stdout.write("Computed and published the expo's matchmaking schedule.")
             logins = create_demo_logins(expo)
+            stored = build_recommendations(expo)
+        if stored:
+            self.stdout.write(f"Computed {stored} partner recommendations.")
         url = f"http://127.0.0.1:{options['port']}/events/{EXPO_SLUG}/"
         self.stdout.write(f"The Global SME Expo 2009: {url}")
         self.stdout.write(f"Demo log-ins (password {DEMO_PASSWORD}, embedded demo database only):")
