@@ -38,7 +38,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("name", nargs="?", help="benchmark to run (default: all)")
-        parser.add_argument("args", nargs="*", help="arguments passed on to the benchmark")
+        parser.add_argument("bench_args", nargs="*", help="arguments passed on to the benchmark (after --)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         root = find_repository_root()
@@ -51,6 +51,6 @@ class Command(BaseCommand):
         failures = 0
         for name in chosen:
             module = importlib.import_module(f"bench.{name}")
-            failures += int(module.run(list(options["args"])) != 0)
+            failures += int(module.run(list(options["bench_args"])) != 0)
         if failures:
             raise CommandError(f"{failures} benchmark(s) failed")
