@@ -47,10 +47,12 @@ def _top_per_row(matrix: sp.csr_matrix, keep: int) -> tuple[np.ndarray, np.ndarr
     for row in np.flatnonzero(counts > keep):
         start, end = matrix.indptr[row], matrix.indptr[row + 1]
         values = matrix.data[start:end]
-        # Stable sort on -value keeps the lower column first among equal values: deterministic.
-        best = np.argsort(-values, kind="stable")[:keep]
-        rows.append(np.full(keep, row))
-        columns.append(matrix.indices[start:end][best])
+        # Partition, not sort: rows of a large directory hold thousands of entries.
+        threshold = np.partition(values, len(values) - keep)[len(values) - keep]
+        above = np.flatnonzero(values > threshold)
+        tied = np.flatnonzero(values == threshold)[: keep - len(above)]
+        rows.append(np.full(len(above) + len(tied), row))
+        columns.append(matrix.indices[start:end][np.concatenate([above, tied])])
     return np.concatenate(rows).astype(np.int64), np.concatenate(columns).astype(np.int64)
 
 
