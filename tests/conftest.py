@@ -18,6 +18,20 @@ from tests.factories.events import (
 )
 
 
+@pytest.fixture(autouse=True)
+def _isic_sectors(request: pytest.FixtureRequest) -> None:
+    """Transactional tests flush every table, the sectors a migration loaded included: put them back."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    from smexchange.common.models import Sector  # after the database is set up for this test
+    from smexchange.common.services import sync_sectors
+
+    if not Sector.objects.exists():
+        sync_sectors()
+
+
 @pytest.fixture
 def on_postgres() -> bool:
     return connection.vendor == "postgresql"

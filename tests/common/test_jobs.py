@@ -4,7 +4,8 @@ import socket
 import time
 
 import pytest
-from django.db import transaction
+from celery.signals import task_postrun
+from django.db import connections, transaction
 from django.test import override_settings
 
 from smexchange.celery import app as celery_app
@@ -15,6 +16,10 @@ from smexchange.matchmaking.services.runs import start_schedule_run
 from tests.matchmaking.conftest import accepted, brokerage  # noqa: F401  (fixture)
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+def _close_connections(**kwargs: object) -> None:
+    connections.close_all()
 
 
 def _redis_is_up() -> bool:
@@ -60,6 +65,10 @@ def test_schedule_run_on_a_celery_worker_with_redis(brokerage):  # noqa: F811
 
     accepted(*brokerage.people[:2])
     celery_app.conf.update(broker_url=REDIS_URL, result_backend=None, task_always_eager=False)
+    # The worker thread opens its own database connection; close it after each task, as a real
+    # worker's Django integration does, so that the test database can be dropped afterwards.
+    close_connections = _close_connections
+    task_postrun.connect(close_connections, weak=False)
     with (
         override_settings(CELERY_BROKER_URL=REDIS_URL),
         start_worker(celery_app, perform_ping_check=False, pool="solo"),
@@ -71,5 +80,6 @@ def test_schedule_run_on_a_celery_worker_with_redis(brokerage):  # noqa: F811
                 break
             time.sleep(0.1)
 
+    task_postrun.disconnect(close_connections)
     assert (run.status, run.error) == (RunStatus.SUCCEEDED, "")
     assert ScheduleRun.objects.get().schedule.meetings.count() == 1
