@@ -11,5 +11,7 @@ def test_bench_lists_the_benchmarks_of_the_repository():
 
 
 def test_bench_refuses_an_unknown_benchmark_by_name():
-    with pytest.raises(CommandError, match="unknown benchmark 'nosuch' \\(available: matching, scheduling\\)"):
+    with pytest.raises(
+        CommandError, match="unknown benchmark 'nosuch' \\(available: matching, scheduling\\)"
+    ):
         call_command("bench", "nosuch")
