@@ -165,3 +165,15 @@ def test_directory_recommended_page_needs_a_delegate(client, stationery_pair):
 
     assert anonymous.status_code == 302
     assert next(item.partner for item in page.context["recommendations"]) == brand
+
+
+def test_recommendations_with_unknown_and_large_sizes(stationery_pair):
+    maker, brand, _registrations = stationery_pair
+    maker.size, brand.size = "", "large"
+    maker.save(update_fields=["size"])
+    brand.save(update_fields=["size"])
+
+    stored = refresh_directory_recommendations()
+
+    assert stored > 0
+    assert PartnerRecommendation.objects.filter(organization=brand, partner=maker).exists()

@@ -106,7 +106,9 @@ def _fit(left: ProfileTable, a: np.ndarray, right: ProfileTable, b: np.ndarray) 
     size_a = left.size[a].astype(np.int64)
     size_b = right.size[b].astype(np.int64)
     known = (size_a >= 0) & (size_b >= 0)
-    size_fit = np.where(known, _SIZE_FIT[np.abs(size_a - size_b)], _UNKNOWN_SIZE_FIT)
+    # np.where evaluates both branches: keep the unknown (-1) sizes' distance inside the table too.
+    distance = np.clip(np.abs(size_a - size_b), 0, len(_SIZE_FIT) - 1)
+    size_fit = np.where(known, _SIZE_FIT[distance], _UNKNOWN_SIZE_FIT)
     kind_fit = KIND_FIT[left.kind[a].astype(np.int64), right.kind[b].astype(np.int64)]
     return np.asarray(0.5 * size_fit + 0.5 * kind_fit)
 
