@@ -1,9 +1,10 @@
 """Partner recommendations: organizations' published profiles through the matching engine, stored.
 
 The engine works on one profile per organization (CONTRACTS.md section 3): the union of its
-published cooperation profiles. Recommendations are recomputed in the background (a job after a
-profile is published, and `smex refresh_recommendations`) and read from the table, so pages stay
-fast whatever the size of the directory.
+published cooperation profiles. Recommendations are recomputed off the request path (the task
+`smexchange.matchmaking.refresh_recommendations`, e.g. from Celery beat, or the command
+`smex refresh_recommendations`) and read from the table, so pages stay fast whatever the size of
+the directory.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from collections.abc import Iterable, Sequence
 from django.db import transaction
 from django.db.models import Prefetch
 
-from smexchange.common.jobs import enqueue
 from smexchange.directory.enums import Direction
 from smexchange.directory.models import CooperationProfile, Organization
 from smexchange.events.enums import ATTENDING_STATUSES
@@ -108,9 +108,3 @@ def refresh_event_recommendations(event: Event, *, top_k: int = TOP_K) -> int:
     index = PartnerIndex(profiles)
     return _store(index.recommend_all(top_k=top_k), event=event)
 
-
-def schedule_recommendation_refresh(*, event: Event | None = None) -> None:
-    """Queue a recomputation after the current transaction commits."""
-    from smexchange.matchmaking.tasks import task_refresh_recommendations  # tasks import services
-
-    enqueue(task_refresh_recommendations, event_id=event.pk if event else None)

@@ -141,57 +141,78 @@ def _locked(request: MeetingRequest) -> MeetingRequest:
     )
 
 
+def _change_status(
+    request: MeetingRequest,
+    *,
+    by: Registration,
+    actor: str,
+    allowed_from: tuple[str, ...],
+    to: str,
+    not_actor: str,
+    too_late: str,
+    answered_at: dt.datetime | None = None,
+) -> MeetingRequest:
+    """Move a request to `to` under its row lock, so that accept and withdraw race safely."""
+    current = _locked(request)
+    if getattr(current, f"{actor}_id") != by.pk:
+        raise DomainError(not_actor)
+    if current.status not in allowed_from:
+        raise DomainError(too_late % {"status": current.get_status_display()})
+    current.status = to
+    fields = ["status"]
+    if answered_at is not None:
+        current.responded_at = answered_at
+        fields.append("responded_at")
+    current.save(update_fields=fields)
+    return current
+
+
 @transaction.atomic
 def accept_meeting_request(
     request: MeetingRequest, *, by: Registration, now: dt.datetime | None = None
 ) -> MeetingRequest:
-    """The recipient accepts a pending request; the row lock makes accept and withdraw race safely."""
-    current = _locked(request)
-    if current.recipient_id != by.pk:
-        raise DomainError(_("Only the recipient can accept a request."))
-    if current.status != RequestStatus.PENDING:
-        raise DomainError(
-            _("This request is %(status)s and can no longer be accepted.")
-            % {"status": current.get_status_display()}
-        )
-    current.status = RequestStatus.ACCEPTED
-    current.responded_at = now or timezone.now()
-    current.save(update_fields=["status", "responded_at"])
-    return current
+    """The recipient accepts a pending request; it is scheduled by the next run."""
+    return _change_status(
+        request,
+        by=by,
+        actor="recipient",
+        allowed_from=(RequestStatus.PENDING,),
+        to=RequestStatus.ACCEPTED,
+        not_actor=_("Only the recipient can accept a request."),
+        too_late=_("This request is %(status)s and can no longer be accepted."),
+        answered_at=now or timezone.now(),
+    )
 
 
 @transaction.atomic
 def decline_meeting_request(
     request: MeetingRequest, *, by: Registration, now: dt.datetime | None = None
 ) -> MeetingRequest:
-    current = _locked(request)
-    if current.recipient_id != by.pk:
-        raise DomainError(_("Only the recipient can decline a request."))
-    if current.status != RequestStatus.PENDING:
-        raise DomainError(
-            _("This request is %(status)s and can no longer be declined.")
-            % {"status": current.get_status_display()}
-        )
-    current.status = RequestStatus.DECLINED
-    current.responded_at = now or timezone.now()
-    current.save(update_fields=["status", "responded_at"])
-    return current
+    """The recipient declines a pending request."""
+    return _change_status(
+        request,
+        by=by,
+        actor="recipient",
+        allowed_from=(RequestStatus.PENDING,),
+        to=RequestStatus.DECLINED,
+        not_actor=_("Only the recipient can decline a request."),
+        too_late=_("This request is %(status)s and can no longer be declined."),
+        answered_at=now or timezone.now(),
+    )
 
 
 @transaction.atomic
 def withdraw_meeting_request(request: MeetingRequest, *, by: Registration) -> MeetingRequest:
     """The requester withdraws a pending or accepted request; it drops out of the next schedule run."""
-    current = _locked(request)
-    if current.requester_id != by.pk:
-        raise DomainError(_("Only the requester can withdraw a request."))
-    if current.status not in (RequestStatus.PENDING, RequestStatus.ACCEPTED):
-        raise DomainError(
-            _("This request is %(status)s and can no longer be withdrawn.")
-            % {"status": current.get_status_display()}
-        )
-    current.status = RequestStatus.WITHDRAWN
-    current.save(update_fields=["status"])
-    return current
+    return _change_status(
+        request,
+        by=by,
+        actor="requester",
+        allowed_from=(RequestStatus.PENDING, RequestStatus.ACCEPTED),
+        to=RequestStatus.WITHDRAWN,
+        not_actor=_("Only the requester can withdraw a request."),
+        too_late=_("This request is %(status)s and can no longer be withdrawn."),
+    )
 
 
 def expire_meeting_requests(*, now: dt.datetime | None = None) -> int:

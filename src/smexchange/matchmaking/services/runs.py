@@ -23,23 +23,26 @@ logger = logging.getLogger(__name__)
 MAX_TIME_LIMIT = 600
 
 
-@transaction.atomic
-def start_schedule_run(
-    event: Event, *, time_limit: int = 30, seed: int = 0, lock_published: bool = False
-) -> ScheduleRun:
-    """Queue a schedule run; the job starts once this transaction commits."""
+def _new_run(event: Event, *, time_limit: int, seed: int, lock_published: bool) -> ScheduleRun:
     if not 1 <= time_limit <= MAX_TIME_LIMIT:
         raise DomainError(
             _("The time limit must be between 1 and %(max)s seconds.") % {"max": MAX_TIME_LIMIT}
         )
     if not event.matchmaking_sessions.filter(slots__isnull=False).exists():
         raise DomainError(_("The event has no matchmaking session with time slots."))
-    run = ScheduleRun.objects.create(
+    return ScheduleRun.objects.create(
         event=event, time_limit=time_limit, seed=seed, lock_published=lock_published
     )
-    from smexchange.matchmaking.tasks import (
-        task_run_schedule,
-    )  # tasks import services: call through at run time
+
+
+@transaction.atomic
+def start_schedule_run(
+    event: Event, *, time_limit: int = 30, seed: int = 0, lock_published: bool = False
+) -> ScheduleRun:
+    """Queue a schedule run; the job starts once this transaction commits."""
+    run = _new_run(event, time_limit=time_limit, seed=seed, lock_published=lock_published)
+    # Inline: tasks.py imports this module to call the services.
+    from smexchange.matchmaking.tasks import task_run_schedule
 
     enqueue(task_run_schedule, run_id=run.pk)
     return run
@@ -148,11 +151,5 @@ def run_schedule_now(
     event: Event, *, time_limit: int = 30, seed: int = 0, lock_published: bool = False
 ) -> ScheduleRun:
     """Create and execute a run in this process, for commands (`smex demo`) rather than web requests."""
-    if not 1 <= time_limit <= MAX_TIME_LIMIT:
-        raise DomainError(
-            _("The time limit must be between 1 and %(max)s seconds.") % {"max": MAX_TIME_LIMIT}
-        )
-    run = ScheduleRun.objects.create(
-        event=event, time_limit=time_limit, seed=seed, lock_published=lock_published
-    )
+    run = _new_run(event, time_limit=time_limit, seed=seed, lock_published=lock_published)
     return execute_schedule_run(run.pk)
