@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from smexchange.common.exceptions import DomainError
+from smexchange.common.feedback import errors_as_messages
 from smexchange.events.access import access_event_as_organizer
 from smexchange.matchmaking.models import Meeting
 from smexchange.matchmaking.services.checkin import check_in_by_token
@@ -21,11 +21,9 @@ def check_in(request: HttpRequest, slug: str) -> HttpResponse:
     """A scanner types the badge code into the focused field and presses Enter."""
     event = access_event_as_organizer(request.user, slug)
     if request.method == "POST":
-        try:
+        with errors_as_messages(request):
             registration = check_in_by_token(event, request.POST.get("token", ""))
             messages.success(request, _("Welcome, %(person)s: checked in.") % {"person": registration.person})
-        except DomainError as error:
-            messages.error(request, " ".join(error.messages))
         return redirect("matchmaking:check_in", slug=slug)
     checked_in = event.registrations.filter(status="checked_in").count()
     return render(request, "matchmaking/check_in.html", {"event": event, "checked_in": checked_in})
@@ -41,13 +39,11 @@ def no_show(request: HttpRequest, slug: str, pk: int, side: str) -> HttpResponse
     if side not in ("a", "b"):
         raise Http404
     absent = meeting.a if side == "a" else meeting.b
-    try:
+    with errors_as_messages(request):
         freed = record_no_show(meeting, absent=absent)
         messages.success(
             request,
             _("No-show recorded for %(person)s; %(count)s later slots freed. Run a repair to reschedule.")
             % {"person": absent.person, "count": len(freed)},
         )
-    except DomainError as error:
-        messages.error(request, " ".join(error.messages))
     return redirect("matchmaking:organizer", slug=slug)

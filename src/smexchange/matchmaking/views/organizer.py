@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from smexchange.common.exceptions import DomainError
+from smexchange.common.feedback import errors_as_messages
 from smexchange.events.access import access_event_as_organizer
 from smexchange.events.models import Event
 from smexchange.events.services import set_table_count
@@ -71,11 +71,9 @@ def start_run(request: HttpRequest, slug: str) -> HttpResponse:
     event = access_event_as_organizer(request.user, slug)
     form = ScheduleRunForm(request.POST)
     if form.is_valid():
-        try:
+        with errors_as_messages(request):
             start_schedule_run(event, **form.cleaned_data)
             messages.success(request, _("The schedule run has started."))
-        except DomainError as error:
-            messages.error(request, " ".join(error.messages))
     return _back(slug)
 
 
@@ -84,10 +82,8 @@ def start_run(request: HttpRequest, slug: str) -> HttpResponse:
 def retry_run(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     event = access_event_as_organizer(request.user, slug)
     run = get_object_or_404(ScheduleRun, event=event, pk=pk)
-    try:
+    with errors_as_messages(request):
         retry_schedule_run(run)
-    except DomainError as error:
-        messages.error(request, " ".join(error.messages))
     return _back(slug)
 
 
@@ -98,13 +94,11 @@ def move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     schedule = get_object_or_404(Schedule, event=event, pk=pk)
     form = MoveMeetingForm(request.POST, schedule=schedule)
     if form.is_valid():
-        try:
+        with errors_as_messages(request):
             move_meeting(
                 form.cleaned_data["meeting"], slot=form.cleaned_data["slot"], table=form.cleaned_data["table"]
             )
             messages.success(request, _("The meeting was moved."))
-        except DomainError as error:
-            messages.error(request, " ".join(error.messages))
     return _back(slug)
 
 
@@ -113,11 +107,9 @@ def move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     event = access_event_as_organizer(request.user, slug)
     schedule = get_object_or_404(Schedule, event=event, pk=pk)
-    try:
+    with errors_as_messages(request):
         publish_schedule(schedule)
         messages.success(request, _("The schedule is published; participants see it in their agendas."))
-    except DomainError as error:
-        messages.error(request, " ".join(error.messages))
     return _back(slug)
 
 

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from smexchange.common.exceptions import DomainError
+from smexchange.common.feedback import errors_as_messages
 from smexchange.common.pagination import paginate, query_without_page
 from smexchange.events.access import access_registration_of
 from smexchange.events.models import Registration, TimeSlot
@@ -79,10 +79,8 @@ def mark_preference(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     me = access_registration_of(request.user, slug)
     other = get_object_or_404(Registration, event=me.event, pk=pk)
     kind = request.POST.get("kind") or None
-    try:
+    with errors_as_messages(request):
         request_services.set_partner_preference(me, other=other, kind=kind)
-    except DomainError as error:
-        messages.error(request, " ".join(error.messages))
     return _home(slug)
 
 
@@ -95,15 +93,13 @@ def send_request(request: HttpRequest, slug: str) -> HttpResponse:
         recipient = Registration.objects.filter(event=me.event, pk=form.cleaned_data["recipient"]).first()
         if recipient is None:
             raise Http404
-        try:
+        with errors_as_messages(request):
             request_services.send_meeting_request(
                 me, recipient=recipient, message=form.cleaned_data["message"]
             )
             messages.success(
                 request, _("Your request was sent to %(person)s.") % {"person": recipient.person}
             )
-        except DomainError as error:
-            messages.error(request, " ".join(error.messages))
     return _home(slug)
 
 
@@ -124,10 +120,8 @@ def answer_request(request: HttpRequest, slug: str, pk: int, action: str) -> Htt
     meeting_request = get_object_or_404(
         MeetingRequest.objects.filter(Q(requester=me) | Q(recipient=me)), pk=pk
     )
-    try:
+    with errors_as_messages(request):
         _ANSWERS[action](meeting_request, by=me)
-    except DomainError as error:
-        messages.error(request, " ".join(error.messages))
     return _home(slug)
 
 
@@ -161,9 +155,7 @@ def agenda_ics(request: HttpRequest, slug: str) -> HttpResponse:
 def confirm(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     me = access_registration_of(request.user, slug)
     meeting = get_object_or_404(queries.agenda_of(me), pk=pk)
-    try:
+    with errors_as_messages(request):
         confirm_meeting(meeting, by=me)
         messages.success(request, _("Thank you: your meeting is confirmed."))
-    except DomainError as error:
-        messages.error(request, " ".join(error.messages))
     return _home(slug)
