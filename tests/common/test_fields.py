@@ -26,7 +26,7 @@ def test_country_field_rejects_unknown_code_with_readable_message():
     with pytest.raises(ValidationError) as caught:
         field.clean("ZZ", None)
 
-    assert caught.value.messages == ["Value 'ZZ' is not a valid choice."]
+    assert caught.value.messages == ["“ZZ” is not an ISO 3166-1 country code (e.g. CN, US, BR)."]
 
 
 def test_country_choices_follow_active_language():

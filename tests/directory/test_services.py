@@ -44,7 +44,9 @@ def test_create_organization_bad_country_names_the_field():
     with pytest.raises(ValidationError) as caught:
         create_organization(name="Acme", kind="sme", country="ZZ")
 
-    assert caught.value.message_dict == {"country": ["Value 'ZZ' is not a valid choice."]}
+    assert caught.value.message_dict == {
+        "country": ["“ZZ” is not an ISO 3166-1 country code (e.g. CN, US, BR)."]
+    }
     assert Organization.objects.count() == 0
 
 

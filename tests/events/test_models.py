@@ -171,7 +171,9 @@ def test_event_clean_bad_country_names_the_field():
     with pytest.raises(ValidationError) as caught:
         event.full_clean()
 
-    assert caught.value.message_dict == {"country": ["Value 'XX' is not a valid choice."]}
+    assert caught.value.message_dict == {
+        "country": ["“XX” is not an ISO 3166-1 country code (e.g. CN, US, BR)."]
+    }
 
 
 def test_event_days_lists_every_day():

@@ -68,7 +68,7 @@ def test_create_event_stores_the_event():
             {"time_zone": "Asia/Beijing"},
             {"time_zone": ["“Asia/Beijing” is not a time zone name (e.g. Asia/Shanghai)."]},
         ),
-        ({"country": "ZZ"}, {"country": ["Value 'ZZ' is not a valid choice."]}),
+        ({"country": "ZZ"}, {"country": ["“ZZ” is not an ISO 3166-1 country code (e.g. CN, US, BR)."]}),
         ({"ends_on": dt.date(2009, 7, 12)}, {"ends_on": ["The event ends before it starts."]}),
         ({"kind": "party"}, {"kind": ["Value 'party' is not a valid choice."]}),
     ],

@@ -35,6 +35,12 @@ class CountryField(models.CharField):
         kwargs.setdefault("validators", [validate_country_code])
         super().__init__(*args, **kwargs)
 
+    def validate(self, value: Any, model_instance: Any) -> None:
+        # Say what a country code is, rather than the generic "not a valid choice".
+        if value:
+            validate_country_code(value)
+        super().validate(value, model_instance)
+
     def deconstruct(self) -> Any:
         name, path, args, kwargs = super().deconstruct()
         # The choices and validator are part of the field type, not of each migration.
