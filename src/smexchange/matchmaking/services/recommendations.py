@@ -107,4 +107,3 @@ def refresh_event_recommendations(event: Event, *, top_k: int = TOP_K) -> int:
         return _store([], event=event)
     index = PartnerIndex(profiles)
     return _store(index.recommend_all(top_k=top_k), event=event)
-
