@@ -27,7 +27,9 @@ def test_reasons_cross_sector_request_names_concept_and_countries(furniture_make
 def test_reasons_weak_type_answer_is_not_a_reason(furniture_maker, timber_exporter):
     result = recommend_partners([furniture_maker, timber_exporter], top_k=1)
 
-    assert [reason for reason in reasons_for(result, "br-timber", "de-furniture") if "distributor" in reason] == []
+    assert [
+        reason for reason in reasons_for(result, "br-timber", "de-furniture") if "distributor" in reason
+    ] == []
 
 
 def test_strength_grades_types():
