@@ -22,3 +22,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Same run: the test client speaks plain http, so no redirect to https.
 SECURE_SSL_REDIRECT = False
+# Close the connection after each request: the live server's request threads must not keep
+# sessions open on the test database, or PostgreSQL refuses to drop it at the end.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

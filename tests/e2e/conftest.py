@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 from tests.matchmaking.conftest import booth_host, brokerage  # noqa: F401  (shared fixtures)
 
@@ -40,5 +41,9 @@ def browser_page(live_server) -> Iterator:
             page.set_default_timeout(15_000)
             yield page
             browser.close()
+            # Playwright's sync API runs the test in a greenlet with its own context, so Django
+            # opened a connection for it there; close it, or PostgreSQL cannot drop the test database.
+            connections.close_all()
     finally:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
