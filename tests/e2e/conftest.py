@@ -46,4 +46,3 @@ def browser_page(live_server) -> Iterator:
             connections.close_all()
     finally:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
