@@ -29,8 +29,8 @@ def browser_page(live_server) -> Iterator:
         pytest.skip("needs Debian's chromium at /usr/bin/chromium (tools/test installs it)")
     from playwright.sync_api import sync_playwright  # heavy import, only where a browser runs
 
-    # Playwright's sync API runs an event loop in this thread; Django then refuses ORM calls from it.
-    # The test's data is made before the browser starts, and the live server runs in its own thread.
+    # Playwright's sync API runs an event loop in this thread, and Django then refuses ORM calls from
+    # it. The tests' own ORM calls are synchronous and never overlap a browser call, so this is safe.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:
