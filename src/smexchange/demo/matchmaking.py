@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.db.models import Count, Q
 
 from smexchange.common.exceptions import DomainError
 from smexchange.events.enums import ATTENDING_STATUSES, ParticipantRole
 from smexchange.events.models import Event, Registration
 from smexchange.events.services import add_organizer
-from smexchange.matchmaking.enums import RunStatus
+from smexchange.matchmaking.enums import RequestStatus, RunStatus
 from smexchange.matchmaking.models import PartnerRecommendation, Schedule
 from smexchange.matchmaking.services.publishing import publish_schedule
 from smexchange.matchmaking.services.recommendations import (
@@ -87,13 +88,19 @@ def _account(email: str, *, staff: bool = False) -> object:
 
 
 def create_demo_logins(expo: Event) -> list[DemoLogin]:
-    """Alliance staff, the expo's organizer, and a participant who has meetings in the schedule."""
+    """Alliance staff, the expo's organizer, and the participant with the most accepted requests.
+
+    Chosen from the seeded requests, not from the schedule, which depends on the solver's clock.
+    """
     _account("staff@example.org", staff=True)
     add_organizer(expo, user=_account("organizer@example.org"))
+    accepted = Q(sent_requests__status=RequestStatus.ACCEPTED)
     participant = (
-        Registration.objects.filter(event=expo, meetings_as_a__schedule__status="published")
+        Registration.objects.filter(event=expo)
+        .annotate(accepted=Count("sent_requests", filter=accepted))
+        .filter(accepted__gt=0)
         .select_related("person")
-        .order_by("id")
+        .order_by("-accepted", "id")
         .first()
     )
     logins = [
