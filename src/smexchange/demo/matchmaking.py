@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 
 from smexchange.common.exceptions import DomainError
+from smexchange.directory.models import Person
 from smexchange.events.enums import ATTENDING_STATUSES, ParticipantRole
 from smexchange.events.models import Event, Registration
 from smexchange.events.services import add_organizer
@@ -108,9 +109,11 @@ def create_demo_logins(expo: Event) -> list[DemoLogin]:
         DemoLogin("expo organizer", "organizer@example.org"),
     ]
     if participant is not None:
-        person = participant.person
+        user = _account("participant@example.org")
+        # A reused demo database keeps the participant it linked the first time.
+        person = Person.objects.filter(user=user).first() or participant.person
         if person.user_id is None:
-            person.user = _account("participant@example.org")
+            person.user = user
             person.save(update_fields=["user"])
         logins.append(DemoLogin(f"participant ({person.latin_name})", "participant@example.org"))
     return logins
