@@ -286,3 +286,60 @@ class PartnerPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.registration.person} {self.kind} {self.other.person}"
+
+
+class ParticipantGroup(models.Model):
+    """Participants of an event the organizers treat alike: who they may meet, how many requests they send."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participant_groups")
+    name = models.CharField(_("name"), max_length=80)
+    request_quota = models.PositiveSmallIntegerField(
+        _("requests a member may send"), null=True, blank=True, help_text=_("Empty: no limit.")
+    )
+
+    class Meta:
+        ordering = ["event", "name", "id"]
+        verbose_name = _("participant group")
+        verbose_name_plural = _("participant groups")
+        constraints = [models.UniqueConstraint(fields=["event", "name"], name="participant_group_name_once")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ParticipantGroupMember(models.Model):
+    """A registration in a participant group; a registration (hence of one event) is in one group at most."""
+
+    group = models.ForeignKey(ParticipantGroup, on_delete=models.CASCADE, related_name="members")
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="group_memberships")
+
+    class Meta:
+        verbose_name = _("participant group member")
+        verbose_name_plural = _("participant group members")
+        constraints = [models.UniqueConstraint(fields=["registration"], name="participant_in_one_group")]
+
+    def __str__(self) -> str:
+        return f"{self.registration.person} ∈ {self.group}"
+
+
+class MeetingRule(models.Model):
+    """Members of `group_a` and of `group_b` may meet (symmetric; stored with group_a_id <= group_b_id).
+
+    An event with no rules lets everyone meet; once it has one, only the allowed pairs of groups meet.
+    """
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="meeting_rules")
+    group_a = models.ForeignKey(ParticipantGroup, on_delete=models.CASCADE, related_name="rules_as_a")
+    group_b = models.ForeignKey(ParticipantGroup, on_delete=models.CASCADE, related_name="rules_as_b")
+
+    class Meta:
+        ordering = ["event", "group_a__name", "group_b__name"]
+        verbose_name = _("meeting rule")
+        verbose_name_plural = _("meeting rules")
+        constraints = [
+            models.UniqueConstraint(fields=["group_a", "group_b"], name="meeting_rule_once"),
+            models.CheckConstraint(condition=Q(group_a__lte=F("group_b")), name="meeting_rule_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group_a} ↔ {self.group_b}"

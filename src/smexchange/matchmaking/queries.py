@@ -9,6 +9,7 @@ from smexchange.events.enums import ATTENDING_STATUSES
 from smexchange.events.models import Event, Registration, TimeSlot
 from smexchange.matchmaking.enums import OPEN_REQUEST_STATUSES, RequestStatus
 from smexchange.matchmaking.models import Meeting, MeetingRequest, PartnerRecommendation, Schedule
+from smexchange.matchmaking.services.groups import allowed_partners
 
 
 def published_schedule(event: Event) -> Schedule | None:
@@ -45,13 +46,17 @@ def requests_of(registration: Registration) -> tuple[QuerySet[MeetingRequest], Q
 def meeting_candidates(
     registration: Registration, *, search: str = "", country: str = ""
 ) -> QuerySet[Registration]:
-    """Confirmed participants of the same event that `registration` may ask for a meeting."""
+    """Confirmed participants of the same event that `registration` may ask for a meeting.
+
+    Only those the organizers' participant-group rules let `registration` meet.
+    """
     candidates = (
         Registration.objects.filter(event_id=registration.event_id, status__in=ATTENDING_STATUSES)
         .exclude(pk=registration.pk)
         .select_related("person", "organization")
         .order_by("organization__name_latin", "organization__name", "id")
     )
+    candidates = allowed_partners(registration, candidates)
     if search.strip():
         text = search.strip()
         candidates = candidates.filter(

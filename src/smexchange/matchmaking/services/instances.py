@@ -21,6 +21,7 @@ from smexchange.matchmaking.models import (
     Schedule,
     Unavailability,
 )
+from smexchange.matchmaking.services.groups import meeting_rules_of
 from smexchange.scheduling.types import Instance, Locked, Participant, Slot
 from smexchange.scheduling.types import Meeting as EngineMeeting
 
@@ -79,8 +80,10 @@ def _engine_slots(event: Event) -> tuple[list[Slot], dict[str, TimeSlot]]:
 def _accepted_pairs(event: Event) -> dict[frozenset[int], tuple[MeetingRequest, int]]:
     """One meeting per pair of organizations: the first accepted request.
 
-    Weighted 3 when both sides asked or either marked the other must-meet, 2 otherwise.
+    Weighted 3 when both sides asked or either marked the other must-meet, 2 otherwise. A request
+    between participants the event's group rules keep apart (rules changed after it was sent) is left out.
     """
+    rules = meeting_rules_of(event)
     must_meet = {
         frozenset(pair)
         for pair in PartnerPreference.objects.filter(
@@ -95,6 +98,8 @@ def _accepted_pairs(event: Event) -> dict[frozenset[int], tuple[MeetingRequest, 
     )
     by_pair: dict[frozenset[int], list[MeetingRequest]] = {}
     for request in requests:
+        if not rules.allows(request.requester_id, request.recipient_id):
+            continue
         organizations = frozenset((request.requester.organization_id, request.recipient.organization_id))
         by_pair.setdefault(organizations, []).append(request)
     pairs: dict[frozenset[int], tuple[MeetingRequest, int]] = {}

@@ -14,6 +14,7 @@ from smexchange.events.enums import ATTENDING_STATUSES
 from smexchange.events.models import Event, Registration, TimeSlot
 from smexchange.matchmaking.enums import OPEN_REQUEST_STATUSES, PreferenceKind, RequestStatus
 from smexchange.matchmaking.models import MatchmakingPolicy, MeetingRequest, PartnerPreference, Unavailability
+from smexchange.matchmaking.services.groups import check_group_quota, check_may_meet
 
 
 def _check_attending(registration: Registration) -> None:
@@ -39,7 +40,9 @@ def send_meeting_request(
         raise DomainError(_("You cannot request a meeting with yourself."))
     _check_attending(requester)
     _check_attending(recipient)
+    check_may_meet(requester, recipient)
     _check_wanted(requester, recipient)
+    check_group_quota(requester)
     policy = policy_of(requester.event)
     if policy.max_requests_per_participant is not None:
         sent = MeetingRequest.objects.filter(requester=requester, status__in=OPEN_REQUEST_STATUSES).count()
