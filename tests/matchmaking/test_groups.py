@@ -1,6 +1,9 @@
 import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
 
 from smexchange.common.exceptions import DomainError
+from smexchange.events.services import add_organizer
 from smexchange.matchmaking import queries
 from smexchange.matchmaking.models import (
     MeetingRequest,
@@ -214,3 +217,116 @@ def test_delete_participant_group_removes_members_and_rules(brokerage, groups):
         3,
         0,
     )
+
+
+@pytest.fixture
+def organizer(brokerage):
+    user = get_user_model().objects.create_user(username="org", email="org@example.org", password="x")
+    add_organizer(brokerage.event, user=user)
+    return user
+
+
+def _url(name, brokerage, *args):
+    return reverse(f"matchmaking:{name}", args=[brokerage.event.slug, *args])
+
+
+def test_organizer_page_shows_groups_and_rules(client, brokerage, groups, organizer):
+    client.force_login(organizer)
+
+    response = client.get(_url("organizer", brokerage))
+
+    assert response.status_code == 200
+    assert [group.name for group in response.context["groups"]] == ["Buyers", "Officials", "Suppliers"]
+    assert [str(rule) for rule in response.context["rules"]] == ["Buyers ↔ Suppliers"]
+    assert "Participant groups and rules" in response.content.decode()
+
+
+def test_organizer_page_filters_participants_by_role(client, brokerage, groups, organizer):
+    official = brokerage.people[4]
+    official.role = "government_official"
+    official.save(update_fields=["role"])
+    client.force_login(organizer)
+
+    response = client.get(_url("organizer", brokerage), {"role": "government_official"})
+
+    assert list(response.context["members_form"].fields["registrations"].queryset) == [official]
+
+
+def test_organizer_creates_group_puts_members_and_allows_a_pair(client, brokerage, organizer):
+    client.force_login(organizer)
+    p = brokerage.people
+
+    client.post(_url("create_group", brokerage), {"name": "Buyers", "request_quota": "3"})
+    client.post(_url("create_group", brokerage), {"name": "Suppliers", "request_quota": ""})
+    buyers, suppliers = ParticipantGroup.objects.order_by("name")
+    client.post(_url("assign_members", brokerage), {"group": buyers.pk, "registrations": [p[0].pk, p[1].pk]})
+    client.post(_url("assign_members", brokerage), {"group": suppliers.pk, "registrations": [p[2].pk]})
+    response = client.post(_url("allow_pair", brokerage), {"group_a": suppliers.pk, "group_b": buyers.pk})
+
+    assert response.status_code == 302
+    assert [(g.name, g.request_quota) for g in ParticipantGroup.objects.order_by("name")] == [
+        ("Buyers", 3),
+        ("Suppliers", None),
+    ]
+    assert set(buyers.members.values_list("registration_id", flat=True)) == {p[0].pk, p[1].pk}
+    assert list(MeetingRule.objects.values_list("group_a__name", "group_b__name")) == [
+        ("Buyers", "Suppliers")
+    ]
+    assert may_meet(p[0], p[2]) is True
+    assert may_meet(p[0], p[3]) is False
+
+
+def test_organizer_removes_a_rule_and_deletes_a_group(client, brokerage, groups, organizer):
+    client.force_login(organizer)
+    rule = MeetingRule.objects.get()
+
+    client.post(_url("remove_rule", brokerage, rule.pk))
+    client.post(_url("delete_group", brokerage, groups[2].pk))
+
+    assert MeetingRule.objects.count() == 0
+    assert sorted(ParticipantGroup.objects.values_list("name", flat=True)) == ["Buyers", "Suppliers"]
+
+
+def test_organizer_duplicate_group_name_becomes_a_message(client, brokerage, groups, organizer):
+    client.force_login(organizer)
+
+    response = client.post(_url("create_group", brokerage), {"name": "Buyers"}, follow=True)
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "This event already has a participant group called Buyers."
+    ]
+    assert ParticipantGroup.objects.count() == 3
+
+
+def test_group_pages_are_404_for_another_events_organizer(client, brokerage, groups):
+    other = get_user_model().objects.create_user(username="other", email="other@example.org", password="x")
+    add_organizer(EventFactory(), user=other)
+    client.force_login(other)
+    rule = MeetingRule.objects.get()
+
+    statuses = [
+        client.get(_url("organizer", brokerage)).status_code,
+        client.post(_url("create_group", brokerage), {"name": "Press"}).status_code,
+        client.post(_url("delete_group", brokerage, groups[0].pk)).status_code,
+        client.post(
+            _url("assign_members", brokerage),
+            {"group": groups[0].pk, "registrations": [brokerage.people[5].pk]},
+        ).status_code,
+        client.post(
+            _url("allow_pair", brokerage), {"group_a": groups[0].pk, "group_b": groups[2].pk}
+        ).status_code,
+        client.post(_url("remove_rule", brokerage, rule.pk)).status_code,
+    ]
+
+    assert statuses == [404, 404, 404, 404, 404, 404]
+    assert (ParticipantGroup.objects.count(), MeetingRule.objects.count()) == (3, 1)
+
+
+def test_organizer_cannot_touch_another_events_group(client, brokerage, organizer):
+    foreign = create_participant_group(EventFactory(), name="Guests")
+    client.force_login(organizer)
+
+    response = client.post(_url("delete_group", brokerage, foreign.pk))
+
+    assert response.status_code == 404
+    assert ParticipantGroup.objects.filter(pk=foreign.pk).exists() is True

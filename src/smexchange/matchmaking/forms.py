@@ -5,8 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from smexchange.events.models import Table, TimeSlot
-from smexchange.matchmaking.models import Meeting
+from smexchange.events.enums import ATTENDING_STATUSES, ParticipantRole
+from smexchange.events.models import Event, Registration, Table, TimeSlot
+from smexchange.matchmaking.models import Meeting, ParticipantGroup
 from smexchange.matchmaking.services.runs import MAX_TIME_LIMIT
 
 
@@ -66,3 +67,52 @@ class MatchmakingSetupForm(forms.Form):
     request_expiry_hours = forms.IntegerField(
         label=_("Hours to answer a request"), min_value=1, max_value=24 * 60, required=False
     )
+
+
+class ParticipantGroupForm(forms.Form):
+    name = forms.CharField(label=_("Group name"), max_length=80)
+    request_quota = forms.IntegerField(
+        label=_("Requests a member may send"), min_value=1, max_value=1000, required=False
+    )
+
+
+class _GroupChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.name
+
+
+class _RegistrationChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.person} ({obj.organization}, {obj.get_role_display()})"
+
+
+class GroupMembersForm(forms.Form):
+    """Put the ticked participants into a group; `role` narrows a long list (a GET filter on the page)."""
+
+    group = _GroupChoiceField(label=_("Group"), queryset=ParticipantGroup.objects.none())
+    registrations = _RegistrationChoiceField(
+        label=_("Participants"), queryset=Registration.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, event: Event, role: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = ParticipantGroup.objects.filter(event=event).order_by("name")
+        registrations = (
+            Registration.objects.filter(event=event, status__in=ATTENDING_STATUSES)
+            .select_related("person", "organization")
+            .order_by("person__family_name", "person__given_name", "id")
+        )
+        if role in ParticipantRole.values:
+            registrations = registrations.filter(role=role)
+        self.fields["registrations"].queryset = registrations
+
+
+class MeetingRuleForm(forms.Form):
+    group_a = _GroupChoiceField(label=_("Members of"), queryset=ParticipantGroup.objects.none())
+    group_b = _GroupChoiceField(label=_("may meet members of"), queryset=ParticipantGroup.objects.none())
+
+    def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        groups = ParticipantGroup.objects.filter(event=event).order_by("name")
+        self.fields["group_a"].queryset = groups
+        self.fields["group_b"].queryset = groups

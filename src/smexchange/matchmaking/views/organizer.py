@@ -1,4 +1,4 @@
-"""The organizer's matchmaking: schedule runs with progress, review, moves, publishing."""
+"""The organizer's matchmaking: groups and rules, schedule runs with progress, review, moves, publishing."""
 
 from __future__ import annotations
 
@@ -6,17 +6,33 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from smexchange.common.feedback import errors_as_messages
 from smexchange.events.access import access_event_as_organizer
+from smexchange.events.enums import ParticipantRole
 from smexchange.events.models import Event
 from smexchange.events.services import set_table_count
 from smexchange.matchmaking import queries
 from smexchange.matchmaking.enums import RunStatus, ScheduleStatus
-from smexchange.matchmaking.forms import MatchmakingSetupForm, MoveMeetingForm, ScheduleRunForm
-from smexchange.matchmaking.models import Schedule, ScheduleRun
+from smexchange.matchmaking.forms import (
+    GroupMembersForm,
+    MatchmakingSetupForm,
+    MeetingRuleForm,
+    MoveMeetingForm,
+    ParticipantGroupForm,
+    ScheduleRunForm,
+)
+from smexchange.matchmaking.models import MeetingRule, ParticipantGroup, Schedule, ScheduleRun
+from smexchange.matchmaking.services.groups import (
+    allow_group_pair,
+    assign_group_members,
+    create_participant_group,
+    delete_participant_group,
+    disallow_group_pair,
+)
 from smexchange.matchmaking.services.publishing import move_meeting, publish_schedule
 from smexchange.matchmaking.services.requests import policy_of, set_matchmaking_policy
 from smexchange.matchmaking.services.runs import retry_schedule_run, start_schedule_run
@@ -49,8 +65,23 @@ def organizer_home(request: HttpRequest, slug: str) -> HttpResponse:
         else [],
         "move_form": MoveMeetingForm(schedule=draft) if draft else None,
         "published": queries.published_schedule(event),
+        **_groups_context(event, role=request.GET.get("role", "")),
     }
     return render(request, "matchmaking/organizer.html", context)
+
+
+def _groups_context(event: Event, *, role: str) -> dict[str, object]:
+    return {
+        "groups": ParticipantGroup.objects.filter(event=event)
+        .prefetch_related("members__registration__person")
+        .order_by("name"),
+        "rules": MeetingRule.objects.filter(event=event).select_related("group_a", "group_b"),
+        "group_form": ParticipantGroupForm(),
+        "members_form": GroupMembersForm(event=event, role=role),
+        "rule_form": MeetingRuleForm(event=event),
+        "roles": ParticipantRole.choices,
+        "role": role,
+    }
 
 
 def _setup_form(event: Event) -> MatchmakingSetupForm:
@@ -126,3 +157,83 @@ def setup(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         messages.error(request, _("Please correct the matchmaking settings."))
     return _back(slug)
+
+
+def _back_to_groups(slug: str) -> HttpResponse:
+    return redirect(reverse("matchmaking:organizer", args=[slug]) + "#groups")
+
+
+@login_required
+@require_POST
+def create_group(request: HttpRequest, slug: str) -> HttpResponse:
+    event = access_event_as_organizer(request.user, slug)
+    form = ParticipantGroupForm(request.POST)
+    if form.is_valid():
+        with errors_as_messages(request):
+            group = create_participant_group(event, **form.cleaned_data)
+            messages.success(request, _("Group %(name)s created.") % {"name": group.name})
+    else:
+        messages.error(request, _("Please correct the participant group."))
+    return _back_to_groups(slug)
+
+
+@login_required
+@require_POST
+def delete_group(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event = access_event_as_organizer(request.user, slug)
+    group = get_object_or_404(ParticipantGroup, event=event, pk=pk)
+    with errors_as_messages(request):
+        delete_participant_group(group)
+        messages.success(request, _("Group %(name)s deleted.") % {"name": group.name})
+    return _back_to_groups(slug)
+
+
+@login_required
+@require_POST
+def assign_members(request: HttpRequest, slug: str) -> HttpResponse:
+    event = access_event_as_organizer(request.user, slug)
+    form = GroupMembersForm(request.POST, event=event)
+    if form.is_valid():
+        with errors_as_messages(request):
+            group = form.cleaned_data["group"]
+            assign_group_members(group, registrations=form.cleaned_data["registrations"])
+            messages.success(
+                request,
+                _("%(count)s participants are now in %(name)s.")
+                % {"count": len(form.cleaned_data["registrations"]), "name": group.name},
+            )
+    else:
+        messages.error(request, _("Choose a group and at least one participant."))
+    return _back_to_groups(slug)
+
+
+@login_required
+@require_POST
+def allow_pair(request: HttpRequest, slug: str) -> HttpResponse:
+    event = access_event_as_organizer(request.user, slug)
+    form = MeetingRuleForm(request.POST, event=event)
+    if form.is_valid():
+        with errors_as_messages(request):
+            rule = allow_group_pair(form.cleaned_data["group_a"], group_b=form.cleaned_data["group_b"])
+            messages.success(
+                request,
+                _("Members of %(a)s and %(b)s may meet.") % {"a": rule.group_a.name, "b": rule.group_b.name},
+            )
+    else:
+        messages.error(request, _("Choose two groups."))
+    return _back_to_groups(slug)
+
+
+@login_required
+@require_POST
+def remove_rule(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event = access_event_as_organizer(request.user, slug)
+    rule = get_object_or_404(MeetingRule.objects.select_related("group_a", "group_b"), event=event, pk=pk)
+    with errors_as_messages(request):
+        disallow_group_pair(rule.group_a, group_b=rule.group_b)
+        messages.success(
+            request,
+            _("Members of %(a)s and %(b)s no longer meet.")
+            % {"a": rule.group_a.name, "b": rule.group_b.name},
+        )
+    return _back_to_groups(slug)
