@@ -1,7 +1,7 @@
 """`smex bench matching [--quick]`: quality against two baselines, and speed as whole commands.
 
 Quality: the hand-written gold set (bench/data/matching_gold*.jsonl, from
-gold_scenes.py) and a seeded synthetic world with planted pairs. Speed: `smex
+gold_scenes*.py) and a seeded synthetic world with planted pairs. Speed: `smex
 match` on 10,000 and 100,000 synthetic profiles (2,000 and 10,000 with
 --quick), the TF-IDF baseline as a command on the same files, and one
 profile's recommendations against the largest index. Prints the table and

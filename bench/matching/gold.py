@@ -6,12 +6,16 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bench.matching.gold_scenes import SCENES
+from bench.matching.gold_scenes import SCENES as FIRST_SCENES
+from bench.matching.gold_scenes_more import SCENES_MORE
 from bench.matching.synthetic import generate
 
+# The first 18 scenes (2026-11) and the 23 added to reach about two hundred profiles.
+SCENES = FIRST_SCENES + SCENES_MORE
+
 DATA = Path(__file__).resolve().parents[1] / "data"
-# Seeded distractors from the synthetic generator, so that the hand-written
-# profiles must be found among about two hundred, as in a real event.
+# Seeded distractors from the synthetic generator, kept beside the 207
+# hand-written profiles so that partners must be found among about three hundred.
 DISTRACTORS = 110
 
 
