@@ -1,5 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from smexchange.common.exceptions import DomainError
@@ -10,6 +12,7 @@ from smexchange.matchmaking.models import (
     MeetingRule,
     ParticipantGroup,
     ParticipantGroupMember,
+    PartnerRecommendation,
 )
 from smexchange.matchmaking.services.groups import (
     allow_group_pair,
@@ -22,7 +25,11 @@ from smexchange.matchmaking.services.groups import (
     update_participant_group,
 )
 from smexchange.matchmaking.services.instances import build_event_instance
-from smexchange.matchmaking.services.requests import send_meeting_request, set_matchmaking_policy
+from smexchange.matchmaking.services.requests import (
+    accept_meeting_request,
+    send_meeting_request,
+    set_matchmaking_policy,
+)
 from tests.factories.events import EventFactory
 from tests.matchmaking.conftest import accepted, register
 
@@ -330,3 +337,59 @@ def test_organizer_cannot_touch_another_events_group(client, brokerage, organize
 
     assert response.status_code == 404
     assert ParticipantGroup.objects.filter(pk=foreign.pk).exists() is True
+
+
+def test_organizer_page_query_count_does_not_grow_with_groups(client, brokerage, organizer):
+    client.force_login(organizer)
+    people = brokerage.people
+
+    def make(index):
+        group = create_participant_group(brokerage.event, name=f"Group {index}")
+        set_group_members(group, registrations=[people[index]])
+        allow_group_pair(group, group_b=group)
+
+    make(0)
+    with CaptureQueriesContext(connection) as with_one:
+        assert client.get(_url("organizer", brokerage)).status_code == 200
+    make(1)
+    make(2)
+    with CaptureQueriesContext(connection) as with_three:
+        assert client.get(_url("organizer", brokerage)).status_code == 200
+
+    assert len(with_three.captured_queries) == len(with_one.captured_queries)
+
+
+def test_participant_recommendations_leave_out_partners_the_rules_forbid(client, brokerage, groups):
+    buyer, supplier, official = brokerage.people[0], brokerage.people[2], brokerage.people[4]
+    for rank, partner in enumerate([official, supplier], start=1):
+        PartnerRecommendation.objects.create(
+            organization=buyer.organization,
+            partner=partner.organization,
+            event=brokerage.event,
+            rank=rank,
+            score=0.5,
+        )
+    user = get_user_model().objects.create_user(username="buyer", email="buyer@example.org", password="x")
+    buyer.person.user = user
+    buyer.person.save(update_fields=["user"])
+    client.force_login(user)
+
+    response = client.get(_url("participant", brokerage))
+
+    assert [registration for registration, _item in response.context["recommended"]] == [supplier]
+
+
+def test_accept_meeting_request_the_rules_now_forbid_is_refused(brokerage, groups):
+    buyer, supplier = brokerage.people[0], brokerage.people[2]
+    request = send_meeting_request(buyer, recipient=supplier)
+    disallow_group_pair(groups[0], group_b=groups[1])
+    allow_group_pair(groups[2], group_b=groups[2])
+
+    with pytest.raises(DomainError) as refused:
+        accept_meeting_request(request, by=supplier)
+
+    assert refused.value.messages == [
+        "Organizers of this event do not arrange meetings between Buyers and Suppliers."
+    ]
+    request.refresh_from_db()
+    assert request.status == "pending"

@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from smexchange.matchmaking.models import MatchmakingPolicy, Meeting, MeetingRequest, Schedule, ScheduleRun
+from smexchange.matchmaking.models import (
+    MatchmakingPolicy,
+    Meeting,
+    MeetingRequest,
+    MeetingRule,
+    ParticipantGroup,
+    Schedule,
+    ScheduleRun,
+)
 
 
 @admin.register(MeetingRequest)
@@ -50,3 +58,17 @@ class MatchmakingPolicyAdmin(admin.ModelAdmin):
         "request_expiry_hours",
     ]
     search_fields = ["event__name"]
+
+
+@admin.register(ParticipantGroup)
+class ParticipantGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "event", "request_quota"]
+    list_filter = ["event"]
+    search_fields = ["name"]
+
+
+@admin.register(MeetingRule)
+class MeetingRuleAdmin(admin.ModelAdmin):
+    list_display = ["group_a", "group_b", "event"]
+    list_filter = ["event"]
+    list_select_related = ["group_a", "group_b", "event"]

@@ -174,7 +174,11 @@ def _change_status(
 def accept_meeting_request(
     request: MeetingRequest, *, by: Registration, now: dt.datetime | None = None
 ) -> MeetingRequest:
-    """The recipient accepts a pending request; it is scheduled by the next run."""
+    """The recipient accepts a pending request; it is scheduled by the next run.
+
+    A request the organizers' group rules now forbid (they changed after it was sent) cannot be accepted.
+    """
+    check_may_meet(request.requester, request.recipient)
     return _change_status(
         request,
         by=by,
