@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
 from django.db import connection
@@ -86,3 +87,12 @@ def expo():
         status=RegistrationStatus.CONFIRMED,
     )
     return event
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """A page fetched in Chinese leaves Chinese active in this thread; the next test starts in English."""
+    yield
+    from django.utils import translation
+
+    translation.activate("en")

@@ -50,6 +50,7 @@ def test_read_config_defaults_parse():
         "EMAIL_USE_TLS": True,
         "DEFAULT_FROM_EMAIL": "SME Exchange <noreply@localhost>",
         "SMEX_DATA_DIR": "var",
+        "SMEX_EMBEDDING_MODEL": "",
     }
 
 

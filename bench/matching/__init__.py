@@ -26,6 +26,7 @@ from bench.matching.gold import gold_judgements, gold_profiles, write_gold
 from bench.matching.metrics import cross_language, evaluate
 from bench.matching.synthetic import generate
 from smexchange.matching import PartnerIndex
+from smexchange.matching.embeddings import embedder_from_environment
 from smexchange.matching.io import profile_from_dict, write_jsonl
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,12 +45,18 @@ START, END = "<!-- matching:start -->", "<!-- matching:end -->"
 
 def _rankings(profiles: list[dict[str, Any]]) -> dict[str, dict[str, list[str]]]:
     ids = [profile["id"] for profile in profiles]
-    engine = PartnerIndex([profile_from_dict(profile) for profile in profiles]).recommend_all(top_k=10)
-    return {
+    engine_profiles = [profile_from_dict(profile) for profile in profiles]
+    engine = PartnerIndex(engine_profiles).recommend_all(top_k=10)
+    rankings = {
         "engine": {item.id: [match.id for match in item.matches] for item in engine},
         "tf-idf": {ids[a]: [ids[b] for b in row] for a, row in enumerate(tfidf_top(profiles, 10))},
         "sector+type": {ids[a]: [ids[b] for b in row] for a, row in enumerate(sector_type_top(profiles, 10))},
     }
+    embedder = embedder_from_environment()  # SMEX_EMBEDDING_MODEL: the optional model, when installed
+    if embedder is not None:
+        with_model = PartnerIndex(engine_profiles, embedder=embedder).recommend_all(top_k=10)
+        rankings["engine+model"] = {item.id: [match.id for match in item.matches] for item in with_model}
+    return rankings
 
 
 def _quality(name: str, profiles: list[dict[str, Any]], judgements: list[dict[str, Any]]) -> list[str]:
@@ -152,9 +159,18 @@ def _write_section(text: str) -> None:
 
 
 def run(argv: list[str]) -> int:
-    """Run the matching benchmark; `--quick` uses smaller worlds. Returns 0."""
+    """Run the matching benchmark; `--quick` uses smaller worlds, `--quality-only` skips timings. Returns 0."""
     quick = "--quick" in argv
     write_gold()
+    if "--quality-only" in argv:  # prints the quality table, skips timings, writes nothing
+        print("\n".join(_quality("gold", gold_profiles(), gold_judgements())))
+        synthetic_profiles, synthetic_judgements = _synthetic_judgements(1000 if quick else 3000)
+        print(
+            "\n".join(
+                _quality(f"synthetic {len(synthetic_profiles):,}", synthetic_profiles, synthetic_judgements)
+            )
+        )
+        return 0
     header = "| set | method | pairs | " + " | ".join(METRICS) + " |\n|---|---|---|" + "---|" * len(METRICS)
     quality = _quality("gold", gold_profiles(), gold_judgements())
     synthetic_profiles, synthetic_judgements = _synthetic_judgements(1000 if quick else 3000)

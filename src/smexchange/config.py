@@ -95,6 +95,13 @@ VARIABLES: tuple[Variable, ...] = (
     Variable(
         "SMEX_DATA_DIR", parse_str, "var", "Folder for the embedded database, uploads and generated files."
     ),
+    # Read by smexchange.matching.embeddings itself (smex match runs without settings too).
+    Variable(
+        "SMEX_EMBEDDING_MODEL",
+        parse_str,
+        "",
+        "Optional sentence-embedding model directory for partner matching.",
+    ),
 )
 
 

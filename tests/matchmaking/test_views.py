@@ -150,3 +150,53 @@ def test_organizer_sets_tables_and_meeting_limit_used_by_the_next_run(client, br
 
     assert brokerage.event.tables.count() == 5
     assert Schedule.objects.get().meetings.count() == 1
+
+
+def test_a_running_schedule_run_is_polled_for_its_progress(client, brokerage, organizer):
+    from smexchange.matchmaking.enums import RunStatus
+    from smexchange.matchmaking.models import ScheduleRun
+
+    run = ScheduleRun.objects.create(
+        event=brokerage.event,
+        status=RunStatus.RUNNING,
+        phase="search",
+        best_weight=40,
+        weight_bound=50,
+        idle_slots=3,
+    )
+    slug = brokerage.event.slug
+    client.force_login(organizer)
+
+    page = client.get(reverse("matchmaking:organizer", args=[slug])).content.decode()
+    progress = client.get(reverse("matchmaking:run_progress", args=[slug, run.pk])).json()
+
+    assert f'data-run-progress-url="{reverse("matchmaking:run_progress", args=[slug, run.pk])}"' in page
+    assert "smexchange/js/run-progress.js" in page
+    assert progress == {
+        "id": run.pk,
+        "status": "running",
+        "status_label": "Running",
+        "phase": "search",
+        "best_weight": 40,
+        "weight_bound": 50,
+        "idle_slots": 3,
+        "finished": False,
+    }
+    run.status = RunStatus.SUCCEEDED
+    run.save(update_fields=["status"])
+    assert client.get(reverse("matchmaking:run_progress", args=[slug, run.pk])).json()["finished"] is True
+    assert "run-progress.js" not in client.get(reverse("matchmaking:organizer", args=[slug])).content.decode()
+
+
+def test_another_events_organizer_cannot_poll_a_run(client, brokerage):
+    from smexchange.matchmaking.models import ScheduleRun
+
+    run = ScheduleRun.objects.create(event=brokerage.event)
+    other = get_user_model().objects.create_user(username="other", email="other@example.org", password="x")
+    add_organizer(EventFactory(), user=other)
+    client.force_login(other)
+
+    assert (
+        client.get(reverse("matchmaking:run_progress", args=[brokerage.event.slug, run.pk])).status_code
+        == 404
+    )

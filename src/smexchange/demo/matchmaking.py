@@ -117,3 +117,36 @@ def create_demo_logins(expo: Event) -> list[DemoLogin]:
             person.save(update_fields=["user"])
         logins.append(DemoLogin(f"participant ({person.latin_name})", "participant@example.org"))
     return logins
+
+
+BRAZIL_LOGIN = "brazil@example.org"
+
+
+def create_brazilian_login(expo: Event) -> DemoLogin | None:
+    """A Brazilian SME's delegate at the expo whose recommendations include a Chinese partner.
+
+    Shows the point of the matching engine: a São Paulo company finds a partner that wrote its
+    profile in Chinese. Needs the expo's recommendations (`build_recommendations`).
+    """
+    user = _account(BRAZIL_LOGIN)
+    person = Person.objects.filter(user=user).first()
+    if person is None:
+        chinese_partners = PartnerRecommendation.objects.filter(event=expo, partner__country="CN")
+        registration = (
+            Registration.objects.filter(
+                event=expo,
+                organization__country="BR",
+                organization__kind="sme",
+                organization__recommendations__in=chinese_partners,
+                person__user__isnull=True,
+            )
+            .select_related("person")
+            .order_by("id")
+            .first()
+        )
+        if registration is None:
+            return None
+        person = registration.person
+        person.user = user
+        person.save(update_fields=["user"])
+    return DemoLogin(f"participant from Brazil ({person.latin_name})", BRAZIL_LOGIN)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -400,3 +401,64 @@ def create_cooperation_profiles(specs: Sequence[ProfileSpec]) -> list[Cooperatio
         )
     )
     return profiles
+
+
+def profiles_editable_by(user: Any) -> Organization | None:
+    """The organization whose profiles `user` may write: the one they are a delegate of."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    person = Person.objects.filter(user=user).select_related("organization").order_by("id").first()
+    return person.organization if person else None
+
+
+@transaction.atomic
+def update_cooperation_profile(
+    profile: CooperationProfile,
+    *,
+    title: str,
+    items: Sequence[ItemSpec],
+    description: str = "",
+    language: str = "",
+    sectors: Sequence[str] = (),
+    target_countries: Sequence[str] = (),
+    expires_on: dt.date | None = None,
+) -> CooperationProfile:
+    """Replace a profile's text, sectors, targets and offers and requests; a published one stays published.
+
+    A published profile must keep at least one offer or request, and a new expiry date in the past
+    is refused, so an edit never leaves a published profile that could not have been published.
+    """
+    if profile.status == ProfileStatus.PUBLISHED and not items:
+        raise DomainError(
+            _("Profile %(title)s is published: it needs at least one offer or request.")
+            % {"title": profile.title}
+        )
+    if profile.status == ProfileStatus.PUBLISHED and expires_on and expires_on < timezone.localdate():
+        raise DomainError(
+            _("Profile %(title)s is published: its expiry date cannot be in the past.")
+            % {"title": profile.title}
+        )
+    profile.title = title
+    profile.description = description
+    profile.language = language
+    profile.target_countries = list(target_countries)
+    profile.expires_on = expires_on
+    profile.full_clean()
+    profile.save()
+    profile.sectors.set(_sectors(sectors) if sectors else list(profile.organization.sectors.all()))
+    profile.items.all().delete()
+    for spec in items:
+        item = CooperationItem(
+            profile=profile, direction=spec.direction, cooperation_type=spec.cooperation_type, text=spec.text
+        )
+        item.full_clean()
+        item.save()
+    return profile
+
+
+@transaction.atomic
+def withdraw_cooperation_profile(profile: CooperationProfile) -> CooperationProfile:
+    """Take a profile off the directory (back to a draft); it keeps its first publication date."""
+    profile.status = ProfileStatus.DRAFT
+    profile.save(update_fields=["status", "updated_at"])
+    return profile

@@ -14,10 +14,11 @@ import numpy as np
 import scipy.sparse as sp
 
 from smexchange.matching.candidates import Candidates, cap_postings, generate
+from smexchange.matching.embeddings import Embedder, dense_cosine, embed_texts, offer_text, seek_text
 from smexchange.matching.features import Analysis, Vocabulary, analyze, offer_features, seek_features
 from smexchange.matching.parallel import flatten, map_chunks
-from smexchange.matching.reasons import PairFacts, Side, explain
-from smexchange.matching.score import PairScores, score_pairs
+from smexchange.matching.reasons import PairFacts, Side, english, explain
+from smexchange.matching.score import SATURATION, PairScores, score_pairs
 from smexchange.matching.table import ProfileTable, build_table
 from smexchange.matching.types import Match, Profile, Recommendation
 
@@ -38,9 +39,18 @@ def candidate_pool(top_k: int) -> int:
 class PartnerIndex:
     """Profiles prepared for recommendation; immutable once built."""
 
-    def __init__(self, profiles: Sequence[Profile]) -> None:
-        """Analyse and vectorize `profiles` (ids must be unique)."""
+    def __init__(self, profiles: Sequence[Profile], *, embedder: Embedder | None = None) -> None:
+        """Analyse and vectorize `profiles` (ids must be unique).
+
+        With an `embedder` (see `embeddings`), candidates are re-scored with the dense text
+        similarity too; candidate generation stays sparse.
+        """
         self.profiles: tuple[Profile, ...] = tuple(profiles)
+        self.embedder = embedder
+        self.seek_vectors = self.offer_vectors = np.zeros((len(self.profiles), 0), dtype=np.float32)
+        if embedder is not None:
+            self.seek_vectors = embed_texts(embedder, [seek_text(profile) for profile in self.profiles])
+            self.offer_vectors = embed_texts(embedder, [offer_text(profile) for profile in self.profiles])
         prepared = flatten(map_chunks(self._prepare, len(self.profiles), _PREPARE_ROWS))
         self.analyses: tuple[Analysis, ...] = tuple(item[0] for item in prepared)
         seek_rows = [item[1] for item in prepared]
@@ -85,6 +95,12 @@ class PartnerIndex:
             exclude=exclude,
             allowed=allowed,
         )
+        if self.embedder is not None:
+            found = self._with_dense(
+                found,
+                embed_texts(self.embedder, [seek_text(profile)]),
+                embed_texts(self.embedder, [offer_text(profile)]),
+            )
         left = build_table([profile], [analysis])
         scores = score_pairs(left, found.rows, self.table, found.columns, found.cosine_ab, found.cosine_ba)
         you = [Side(profile, analysis)]
@@ -107,12 +123,25 @@ class PartnerIndex:
             keep=candidate_pool(top_k),
             exclude=np.arange(start, stop),
         )
+        if self.embedder is not None:
+            found = self._with_dense(found, self.seek_vectors[start:stop], self.offer_vectors[start:stop])
         scores = score_pairs(
             self.table, found.rows + start, self.table, found.columns, found.cosine_ab, found.cosine_ba
         )
         sides = [Side(self.profiles[row], self.analyses[row]) for row in range(start, stop)]
         ids = [profile.id for profile in self.profiles[start:stop]]
         return list(self._assemble(found, scores, top_k, sides, ids))
+
+    def _with_dense(self, found: Candidates, seeks: np.ndarray, offers: np.ndarray) -> Candidates:
+        """Each candidate's text cosines raised to the dense similarity where that is higher."""
+        dense_ab = dense_cosine(seeks[found.rows], self.offer_vectors[found.columns], SATURATION)
+        dense_ba = dense_cosine(offers[found.rows], self.seek_vectors[found.columns], SATURATION)
+        return Candidates(
+            found.rows,
+            found.columns,
+            np.maximum(found.cosine_ab, dense_ab),
+            np.maximum(found.cosine_ba, dense_ba),
+        )
 
     def _assemble(
         self, found: Candidates, scores: PairScores, top_k: int, you: Sequence[Side], ids: Sequence[str]
@@ -138,4 +167,10 @@ class PartnerIndex:
             shared_language=bool(scores.shared_language[pick]),
         )
         they = Side(self.profiles[column], self.analyses[column])
-        return Match(they.profile.id, round(float(scores.score[pick]), 4), explain(you, they, facts))
+        reasons = explain(you, they, facts)
+        return Match(
+            they.profile.id,
+            round(float(scores.score[pick]), 4),
+            tuple(english(reason) for reason in reasons),
+            reasons,
+        )

@@ -13,6 +13,11 @@ class RequestStatus(models.TextChoices):
 OPEN_REQUEST_STATUSES = (RequestStatus.PENDING, RequestStatus.ACCEPTED)
 
 
+class RequestOrigin(models.TextChoices):
+    PARTICIPANT = "participant", _("Asked by the participant")
+    ORGANIZER = "organizer", _("Proposed by the organizers")
+
+
 class ScheduleStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
@@ -42,3 +47,5 @@ class PreferenceKind(models.TextChoices):
 # Weights of CONTRACTS.md section 2: a request both sides made, a request the other side accepted.
 MUTUAL_REQUEST_WEIGHT = 3
 ACCEPTED_REQUEST_WEIGHT = 2
+# An accepted meeting the organizers proposed from the recommendations: after what people asked for.
+RECOMMENDED_REQUEST_WEIGHT = 1

@@ -12,6 +12,7 @@ from smexchange.matchmaking.enums import (
     OPEN_REQUEST_STATUSES,
     MeetingStatus,
     PreferenceKind,
+    RequestOrigin,
     RequestStatus,
     RunStatus,
     ScheduleStatus,
@@ -56,6 +57,9 @@ class MeetingRequest(models.Model):
         choices=RequestStatus.choices,
         default=RequestStatus.PENDING,
         db_index=True,
+    )
+    origin = models.CharField(
+        _("origin"), max_length=12, choices=RequestOrigin.choices, default=RequestOrigin.PARTICIPANT
     )
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
     responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
 
 from smexchange.directory.models import Organization
 from smexchange.events.enums import ATTENDING_STATUSES
@@ -106,3 +108,63 @@ def recommended_partners(
 def preferences_of(registration: Registration) -> dict[int, str]:
     """The participant's must-meet / no-thanks marks, by the other registration's id."""
     return dict(registration.preferences.values_list("other_id", "kind"))
+
+
+@dataclass(frozen=True)
+class RequestGraph:
+    """Who asked whom at an event, for the organizer: totals, the most asked, and the forgotten."""
+
+    by_status: list[tuple[str, int]]  # (status label, requests), in the order of RequestStatus
+    most_requested: list[Registration]  # each with `received` (open requests received), most first
+    without_requests: list[Registration]  # attending, no open request sent or received
+    few_requests: int  # attending with fewer than FEW_REQUESTS open requests, sent or received
+
+
+FEW_REQUESTS = 3
+
+
+def request_graph(event: Event, *, top: int = 15) -> RequestGraph:
+    requests = MeetingRequest.objects.filter(event=event)
+    counted = dict(requests.values_list("status").annotate(n=Count("id")).order_by())
+    by_status = [
+        (str(status.label), counted[status.value]) for status in RequestStatus if status.value in counted
+    ]
+    attending = Registration.objects.filter(event=event, status__in=ATTENDING_STATUSES)
+    open_received = Count("received_requests", filter=Q(received_requests__status__in=OPEN_REQUEST_STATUSES))
+    most = list(
+        attending.annotate(received=open_received)
+        .filter(received__gt=0)
+        .select_related("person", "organization")
+        .order_by("-received", "id")[:top]
+    )
+    counts = open_request_counts(event)
+    without = [
+        registration
+        for registration in attending.select_related("person", "organization").order_by("id")
+        if not counts.get(registration.pk)
+    ]
+    few = sum(1 for pk in attending.values_list("id", flat=True) if counts.get(pk, 0) < FEW_REQUESTS)
+    return RequestGraph(by_status, most, without, few)
+
+
+def open_request_counts(event: Event) -> dict[int, int]:
+    """Open (pending or accepted) requests per registration, sent and received together."""
+    counts: dict[int, int] = {}
+    pairs = MeetingRequest.objects.filter(event=event, status__in=OPEN_REQUEST_STATUSES).values_list(
+        "requester_id", "recipient_id"
+    )
+    for requester, recipient in pairs:
+        counts[requester] = counts.get(requester, 0) + 1
+        counts[recipient] = counts.get(recipient, 0) + 1
+    return counts
+
+
+def requests_of_event(event: Event) -> QuerySet[MeetingRequest]:
+    """Every request of the event, newest first, with both sides: the edges of the graph."""
+    return (
+        MeetingRequest.objects.filter(event=event)
+        .select_related(
+            "requester__person", "requester__organization", "recipient__person", "recipient__organization"
+        )
+        .order_by("-created_at", "-id")
+    )

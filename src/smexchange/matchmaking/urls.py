@@ -23,6 +23,8 @@ urlpatterns = [
     path("organize/matchmaking/meetings/<int:pk>/no-show/<slug:side>/", onsite.no_show, name="no_show"),
     path("organize/matchmaking/", organizer.organizer_home, name="organizer"),
     path("organize/matchmaking/runs/", organizer.start_run, name="start_run"),
+    path("organize/matchmaking/requests/", organizer.request_graph, name="request_graph"),
+    path("organize/matchmaking/requests/propose/", organizer.propose_meetings, name="propose_meetings"),
     path("organize/matchmaking/setup/", organizer.setup, name="setup"),
     path("organize/matchmaking/groups/", organizer.create_group, name="create_group"),
     path("organize/matchmaking/groups/<int:pk>/delete/", organizer.delete_group, name="delete_group"),
@@ -30,6 +32,7 @@ urlpatterns = [
     path("organize/matchmaking/rules/", organizer.allow_pair, name="allow_pair"),
     path("organize/matchmaking/rules/<int:pk>/delete/", organizer.remove_rule, name="remove_rule"),
     path("organize/matchmaking/runs/<int:pk>/retry/", organizer.retry_run, name="retry_run"),
+    path("organize/matchmaking/runs/<int:pk>/progress/", organizer.run_progress, name="run_progress"),
     path("organize/matchmaking/schedules/<int:pk>/move/", organizer.move, name="move"),
     path("organize/matchmaking/schedules/<int:pk>/publish/", organizer.publish, name="publish"),
 ]

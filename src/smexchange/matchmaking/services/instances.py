@@ -10,7 +10,9 @@ from smexchange.events.models import Booth, Event, Registration, Table, TimeSlot
 from smexchange.matchmaking.enums import (
     ACCEPTED_REQUEST_WEIGHT,
     MUTUAL_REQUEST_WEIGHT,
+    RECOMMENDED_REQUEST_WEIGHT,
     PreferenceKind,
+    RequestOrigin,
     RequestStatus,
 )
 from smexchange.matchmaking.models import (
@@ -110,7 +112,13 @@ def _accepted_pairs(event: Event) -> dict[frozenset[int], tuple[MeetingRequest, 
         chosen = accepted[0]
         both_asked = len({request.requester.organization_id for request in group}) == 2
         wanted = frozenset((chosen.requester_id, chosen.recipient_id)) in must_meet
-        pairs[pair] = (chosen, MUTUAL_REQUEST_WEIGHT if both_asked or wanted else ACCEPTED_REQUEST_WEIGHT)
+        if both_asked or wanted:
+            weight = MUTUAL_REQUEST_WEIGHT
+        elif chosen.origin == RequestOrigin.ORGANIZER:
+            weight = RECOMMENDED_REQUEST_WEIGHT
+        else:
+            weight = ACCEPTED_REQUEST_WEIGHT
+        pairs[pair] = (chosen, weight)
     return pairs
 
 

@@ -10,19 +10,29 @@ the directory.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils import timezone
 
+from smexchange.common.jobs import enqueue
 from smexchange.directory.enums import Direction
 from smexchange.directory.models import CooperationProfile, Organization
 from smexchange.events.enums import ATTENDING_STATUSES
 from smexchange.events.models import Event
 from smexchange.matching import PartnerIndex, recommend_partners
+from smexchange.matching.embeddings import Embedder, embedder_from_environment
 from smexchange.matching.types import CooperationItem, Profile, Recommendation
 from smexchange.matchmaking.models import PartnerRecommendation
 
 TOP_K = 10
+
+
+@cache
+def _embedder() -> Embedder | None:
+    """The sentence-embedding model SMEX_EMBEDDING_MODEL names, loaded once per process; usually none."""
+    return embedder_from_environment()
 
 
 def engine_id(organization: Organization) -> str:
@@ -79,7 +89,10 @@ def _store(recommendations: Iterable[Recommendation], *, event: Event | None) ->
             event=event,
             rank=rank,
             score=round(match.score, 4),
-            reasons=list(match.reasons),
+            reasons=[
+                {**reason.as_dict(), "text": text}
+                for reason, text in zip(match.explained, match.reasons, strict=True)
+            ],
         )
         for recommendation in recommendations
         for rank, match in enumerate(recommendation.matches, start=1)
@@ -93,7 +106,8 @@ def _store(recommendations: Iterable[Recommendation], *, event: Event | None) ->
 def refresh_directory_recommendations(*, top_k: int = TOP_K) -> int:
     """Recompute every organization's recommendations across the directory; returns rows stored."""
     profiles = [engine_profile(organization) for organization in _organizations()]
-    return _store(recommend_partners(profiles, top_k=top_k) if profiles else [], event=None)
+    recommendations = recommend_partners(profiles, top_k=top_k, embedder=_embedder()) if profiles else []
+    return _store(recommendations, event=None)
 
 
 def refresh_event_recommendations(event: Event, *, top_k: int = TOP_K) -> int:
@@ -105,5 +119,24 @@ def refresh_event_recommendations(event: Event, *, top_k: int = TOP_K) -> int:
     profiles = [engine_profile(organization) for organization in _organizations() if organization.pk in ids]
     if not profiles:
         return _store([], event=event)
-    index = PartnerIndex(profiles)
+    index = PartnerIndex(profiles, embedder=_embedder())
     return _store(index.recommend_all(top_k=top_k), event=event)
+
+
+def refresh_after_profile_change(organization: Organization) -> None:
+    """Recompute, after commit and off the request, the recommendations a profile change affects.
+
+    A changed profile moves the organization in every other organization's list too, so the whole
+    directory is recomputed, and each event it attends that has not ended. Edits are human-paced,
+    so one job per edit is cheap enough; the job reads the profiles when it runs, not when queued.
+    """
+    from smexchange.matchmaking.tasks import task_refresh_recommendations  # tasks import this module
+
+    enqueue(task_refresh_recommendations)
+    events = Event.objects.filter(
+        registrations__organization=organization,
+        registrations__status__in=ATTENDING_STATUSES,
+        ends_on__gte=timezone.localdate(),
+    ).distinct()
+    for event_id in events.values_list("id", flat=True):
+        enqueue(task_refresh_recommendations, event_id=event_id)

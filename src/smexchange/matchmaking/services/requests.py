@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from smexchange.common.exceptions import DomainError
 from smexchange.events.enums import ATTENDING_STATUSES
 from smexchange.events.models import Event, Registration, TimeSlot
-from smexchange.matchmaking.enums import OPEN_REQUEST_STATUSES, PreferenceKind, RequestStatus
+from smexchange.matchmaking.enums import OPEN_REQUEST_STATUSES, PreferenceKind, RequestOrigin, RequestStatus
 from smexchange.matchmaking.models import MatchmakingPolicy, MeetingRequest, PartnerPreference, Unavailability
 from smexchange.matchmaking.services.groups import check_group_quota, check_may_meet
 
@@ -22,17 +22,21 @@ def _check_attending(registration: Registration) -> None:
         raise DomainError(_("%(person)s is not a confirmed participant.") % {"person": registration.person})
 
 
+@transaction.atomic
 def send_meeting_request(
     requester: Registration,
     *,
     recipient: Registration,
     message: str = "",
     expires_at: dt.datetime | None = None,
+    origin: str = RequestOrigin.PARTICIPANT,
 ) -> MeetingRequest:
     """Ask `recipient` for a meeting; both must be confirmed participants of the same event.
 
     A second open request from the same requester to the same recipient is refused (the
-    database enforces it too, so two concurrent submissions create one row).
+    database enforces it too, so two concurrent submissions create one row). Requests the
+    organizers propose (`origin`) obey who-may-meet-whom and no-thanks but not the limits on
+    what a participant may ask for themselves.
     """
     if requester.event_id != recipient.event_id:
         raise DomainError(_("Both participants must be registered for the same event."))
@@ -42,15 +46,9 @@ def send_meeting_request(
     _check_attending(recipient)
     check_may_meet(requester, recipient)
     _check_wanted(requester, recipient)
-    check_group_quota(requester)
     policy = policy_of(requester.event)
-    if policy.max_requests_per_participant is not None:
-        sent = MeetingRequest.objects.filter(requester=requester, status__in=OPEN_REQUEST_STATUSES).count()
-        if sent >= policy.max_requests_per_participant:
-            raise DomainError(
-                _("You have reached the limit of %(limit)s open requests for this event.")
-                % {"limit": policy.max_requests_per_participant}
-            )
+    if origin == RequestOrigin.PARTICIPANT:
+        _check_own_limits(requester, policy)
     if expires_at is None and policy.request_expiry_hours:
         expires_at = timezone.now() + dt.timedelta(hours=policy.request_expiry_hours)
     request = MeetingRequest(
@@ -59,6 +57,7 @@ def send_meeting_request(
         recipient=recipient,
         message=message,
         expires_at=expires_at,
+        origin=origin,
     )
     request.full_clean(validate_constraints=False)
     try:
@@ -69,6 +68,20 @@ def send_meeting_request(
             _("You have already asked %(person)s for a meeting.") % {"person": recipient.person}
         ) from None
     return request
+
+
+def _check_own_limits(requester: Registration, policy: MatchmakingPolicy) -> None:
+    # Counting then inserting races: two requests sent at once would both see room under the quota.
+    # Locking the requester's registration row makes one wait until the other has committed.
+    Registration.objects.select_for_update().filter(pk=requester.pk).exists()
+    check_group_quota(requester)
+    if policy.max_requests_per_participant is not None:
+        sent = MeetingRequest.objects.filter(requester=requester, status__in=OPEN_REQUEST_STATUSES).count()
+        if sent >= policy.max_requests_per_participant:
+            raise DomainError(
+                _("You have reached the limit of %(limit)s open requests for this event.")
+                % {"limit": policy.max_requests_per_participant}
+            )
 
 
 def _check_wanted(requester: Registration, recipient: Registration) -> None:

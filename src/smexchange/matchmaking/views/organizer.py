@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from smexchange.common.feedback import errors_as_messages
+from smexchange.common.pagination import paginate, query_without_page
 from smexchange.events.access import access_event_as_organizer
 from smexchange.events.enums import ParticipantRole
 from smexchange.events.models import Event
@@ -33,6 +35,7 @@ from smexchange.matchmaking.services.groups import (
     delete_participant_group,
     disallow_group_pair,
 )
+from smexchange.matchmaking.services.proposals import propose_recommended_meetings
 from smexchange.matchmaking.services.publishing import move_meeting, publish_schedule
 from smexchange.matchmaking.services.requests import policy_of, set_matchmaking_policy
 from smexchange.matchmaking.services.runs import retry_schedule_run, start_schedule_run
@@ -237,3 +240,54 @@ def remove_rule(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             % {"a": rule.group_a.name, "b": rule.group_b.name},
         )
     return _back_to_groups(slug)
+
+
+@login_required
+def request_graph(request: HttpRequest, slug: str) -> HttpResponse:
+    """Who asked whom: totals, the most requested, participants nobody asked and who asked nobody."""
+    event = access_event_as_organizer(request.user, slug)
+    context = {
+        "event": event,
+        "graph": queries.request_graph(event),
+        "few_requests": queries.FEW_REQUESTS,
+        "page": paginate(request, queries.requests_of_event(event), per_page=50),
+        "query": query_without_page(request),
+    }
+    return render(request, "matchmaking/request_graph.html", context)
+
+
+@login_required
+@require_POST
+def propose_meetings(request: HttpRequest, slug: str) -> HttpResponse:
+    event = access_event_as_organizer(request.user, slug)
+    with errors_as_messages(request):
+        proposed = propose_recommended_meetings(event)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s recommended meeting was proposed.",
+                "%(count)s recommended meetings were proposed.",
+                proposed,
+            )
+            % {"count": proposed},
+        )
+    return redirect("matchmaking:request_graph", slug=slug)
+
+
+@login_required
+def run_progress(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
+    """A run's progress as JSON, polled by the organizer's page while the run works."""
+    event = access_event_as_organizer(request.user, slug)
+    run = get_object_or_404(ScheduleRun, event=event, pk=pk)
+    return JsonResponse(
+        {
+            "id": run.pk,
+            "status": run.status,
+            "status_label": str(run.get_status_display()),
+            "phase": run.phase,
+            "best_weight": run.best_weight,
+            "weight_bound": run.weight_bound,
+            "idle_slots": run.idle_slots,
+            "finished": run.status not in (RunStatus.QUEUED, RunStatus.RUNNING),
+        }
+    )

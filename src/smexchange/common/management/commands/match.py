@@ -1,6 +1,7 @@
 """`smex match --profiles IN.jsonl --top K --out OUT.jsonl`: recommend partners for every profile.
 
-A thin wrapper around `smexchange.matching`; it needs no database. Bad input
+A thin wrapper around `smexchange.matching`; it needs no database. A sentence-embedding
+model on disk, named by SMEX_EMBEDDING_MODEL, is used when set. Bad input
 exits with status 2 and one line on stderr (file, line, problem), and writes
 no output file.
 """
@@ -13,6 +14,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from smexchange.matching import ProfileError, read_profiles, recommend_partners, write_recommendations
+from smexchange.matching.embeddings import EmbeddingModelError, embedder_from_environment
 
 BAD_INPUT = 2
 
@@ -36,7 +38,11 @@ class Command(BaseCommand):
             self._fail(f"{source}: {error}")
         except OSError as error:
             self._fail(f"{source}: cannot read ({error.strerror or error})")
-        recommendations = recommend_partners(profiles, top_k=options["top"])
+        try:
+            embedder = embedder_from_environment()  # SMEX_EMBEDDING_MODEL: optional, see matching.embeddings
+        except EmbeddingModelError as error:
+            self._fail(f"smex match: {error}")
+        recommendations = recommend_partners(profiles, top_k=options["top"], embedder=embedder)
         try:
             write_recommendations(recommendations, options["out"])
         except OSError as error:

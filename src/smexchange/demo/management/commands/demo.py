@@ -14,6 +14,7 @@ from smexchange.demo.matchmaking import (
     DEMO_PASSWORD,
     build_expo_matchmaking,
     build_recommendations,
+    create_brazilian_login,
     create_demo_logins,
 )
 from smexchange.demo.world import (
@@ -58,6 +59,9 @@ class Command(BaseCommand):
                 self.stdout.write("Computed and published the expo's matchmaking schedule.")
             logins = create_demo_logins(expo)
             stored = build_recommendations(expo)
+            brazilian = create_brazilian_login(expo)
+            if brazilian is not None:
+                logins.append(brazilian)
         if stored:
             self.stdout.write(f"Computed {stored} partner recommendations.")
         url = f"http://127.0.0.1:{options['port']}/events/{EXPO_SLUG}/"
