@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "smexchange.events",
     "smexchange.matchmaking",
     "smexchange.outcomes",
+    "smexchange.awards",
     "smexchange.web",
     "smexchange.demo",
 ]
