@@ -171,7 +171,7 @@ def create_deal_from_follow_up(
     One deal per meeting (or request): the other side's follow-up of the same meeting opens no second one.
     """
     follow_up = (
-        MeetingFollowUp.objects.select_for_update()
+        MeetingFollowUp.objects.select_for_update(of=("self",))
         .select_related(
             "event",
             "meeting__schedule__event",
@@ -233,7 +233,7 @@ def advance_deal_stage(
     """
     now = now or timezone.now()
     current = (
-        Deal.objects.select_for_update()
+        Deal.objects.select_for_update(of=("self",))
         .select_related("meeting__schedule__event", "meeting__slot")
         .get(pk=deal.pk)
     )
@@ -275,7 +275,7 @@ def attach_agreement_document(deal: Deal, *, upload: IO[bytes], filename: str, b
 
     The file's name is random, so it cannot be guessed; a new document replaces the old one.
     """
-    current = Deal.objects.select_for_update().get(pk=deal.pk)
+    current = Deal.objects.select_for_update(of=("self",)).get(pk=deal.pk)
     record = deal_label(current)
     if current.stage == DealStage.DROPPED:
         raise fail(record, _("it was dropped."))
@@ -304,7 +304,7 @@ def attach_agreement_document(deal: Deal, *, upload: IO[bytes], filename: str, b
 @transaction.atomic
 def link_deal_to_ceremony(deal: Deal, *, ceremony: ProgrammeItem, by: Any = None) -> Deal:
     """An agreement signed (or to be signed) at a signing ceremony belongs to that programme item."""
-    current = Deal.objects.select_for_update().select_related("event").get(pk=deal.pk)
+    current = Deal.objects.select_for_update(of=("self",)).select_related("event").get(pk=deal.pk)
     record = deal_label(current)
     if current.stage == DealStage.DROPPED:
         raise fail(record, _("it was dropped."))
