@@ -7,7 +7,6 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from smexchange.common.db import bound_lock_waits
 from smexchange.common.exceptions import ConflictError, DomainError
@@ -65,7 +64,7 @@ def move_meeting(
             current.save(update_fields=["slot", "table", "booth"])
             MeetingSeat.objects.filter(meeting=current).update(slot=slot)
     except IntegrityError:
-        raise ConflictError(TAKEN) from None
+        raise ConflictError(_taken()) from None
     return current
 
 
@@ -111,11 +110,12 @@ def book_meeting(
                 for person in (meeting.a_id, meeting.b_id)
             )
     except IntegrityError:
-        raise ConflictError(TAKEN) from None
+        raise ConflictError(_taken()) from None
     return meeting
 
 
-TAKEN = _lazy("That slot is taken: a participant or the location already has a meeting then.")
+def _taken() -> str:
+    return _("That slot is taken: a participant or the location already has a meeting then.")
 
 
 def _check_free(
