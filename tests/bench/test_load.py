@@ -1,10 +1,10 @@
 """The load benchmark's parts work at a tiny size (the benchmark itself runs only by `smex bench load`)."""
 
 import pytest
-from django.test import Client
-
 from bench.load import Row, table
 from bench.load.seed import PASSWORD, seed_world
+from django.test import Client
+
 from smexchange.matchmaking.models import Meeting, MeetingSeat, PartnerRecommendation
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
