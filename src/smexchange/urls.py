@@ -7,5 +7,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("events/<slug:slug>/", include("smexchange.matchmaking.urls")),
     path("events/<slug:slug>/organize/imports/", include("smexchange.imports.urls")),
+    path("", include("smexchange.outcomes.urls")),
     path("", include("smexchange.web.urls")),
 ]
