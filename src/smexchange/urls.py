@@ -7,6 +7,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("events/<slug:slug>/", include("smexchange.matchmaking.urls")),
     path("events/<slug:slug>/organize/imports/", include("smexchange.imports.urls")),
+    path("events/<slug:slug>/", include("smexchange.awards.urls")),
     path("", include("smexchange.outcomes.urls")),
     path("", include("smexchange.web.urls")),
 ]
