@@ -352,3 +352,20 @@ def test_list_pages_query_count_does_not_grow(client, page):
         return len(queries)
 
     assert count(small) == count(large)
+
+
+def test_organizer_creating_an_award_with_a_taken_slug_is_told_and_nothing_saved(client, jury, organizer):
+    client.force_login(organizer)
+    data = {
+        "name": "Again",
+        "slug": "top-ten",
+        "year": 2009,
+        "laureate_count": 3,
+        "scale_min": 0,
+        "scale_max": 10,
+    }
+
+    response = client.post(reverse("awards:organizer", args=[jury.award.event.slug]), data, follow=True)
+
+    assert "Award with this Event and Slug already exists." in response.content.decode()
+    assert list(jury.award.event.awards.values_list("name", flat=True)) == ["Top Ten SME Entrepreneurs"]
