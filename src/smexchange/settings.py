@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "smexchange.matchmaking",
     "smexchange.outcomes",
     "smexchange.awards",
+    "smexchange.imports",
     "smexchange.web",
     "smexchange.demo",
 ]
