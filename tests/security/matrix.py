@@ -132,4 +132,17 @@ ROUTES: list[Route] = [
     Route("matchmaking:move", "                         L    403  403  R    404  R", event_and("draft"), method="POST", data=lambda w: {"meeting": w["draft_meeting"].pk, "slot": w["slots"][2].pk, "table": w["tables"][0].pk}),
     Route("matchmaking:publish", "                      L    403  403  R    404  R", event_and("draft"), method="POST"),
     Route("matchmaking:no_show", "                      L    403  403  R    404  R", event_and("meeting", side="a"), method="POST"),
+    # --- outcomes: follow-ups and deals
+    Route("outcomes:follow_up", "                       L    200  404  404  404  404", event_and("meeting")),
+    Route("outcomes:follow_up", "                       L    R    404  404  404  404", event_and("meeting"), method="POST", data=lambda w: {"result": "no_interest"}),
+    Route("outcomes:open_deal", "                       L    R    404  404  404  404", event_and("meeting"), method="POST"),
+    Route("outcomes:organizer", "                       L    403  403  200  404  200", event),
+    Route("outcomes:record_on_behalf", "                L    403  403  200  404  200", event_and("meeting")),
+    Route("outcomes:record_on_behalf", "                L    403  403  R    404  R", event_and("meeting"), method="POST", data=lambda w: {"organization": w.participant.organization_id, "result": "no_interest"}),
+    Route("outcomes:deal_list", "                       L    200  200  200  200  200"),
+    Route("outcomes:deal_detail", "                     L    200  404  200  404  200", obj("deal")),
+    Route("outcomes:advance", "                         L    R    404  R    404  R", obj("deal"), method="POST", data=lambda w: {"to_stage": "negotiating"}),
+    Route("outcomes:document", "                        L    200  404  200  404  200", obj("deal")),
+    Route("outcomes:upload_document", "                 L    R    404  R    404  R", obj("deal"), method="POST"),
+    Route("outcomes:link_ceremony", "                   L    R    404  R    404  R", obj("deal"), method="POST"),
 ]  # fmt: skip

@@ -68,6 +68,7 @@ def attempt(world: World, route: Route, role: str) -> tuple[str, bool]:
         response = client.post(url, route.data(world)) if route.method == "POST" else client.get(url)
         changed = before is not None and snapshot() != before
         transaction.set_rollback(True)
+    response.close()  # a file download holds its file open until closed
     return outcome(response), changed
 
 

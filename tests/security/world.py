@@ -18,6 +18,7 @@ Routes take their objects from event A. To seed objects for a new route, write a
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +42,7 @@ from smexchange.matchmaking.models import Schedule, ScheduleRun
 from smexchange.matchmaking.services.groups import allow_group_pair, create_participant_group
 from smexchange.matchmaking.services.publishing import book_meeting, publish_schedule
 from smexchange.matchmaking.services.requests import accept_meeting_request, send_meeting_request
+from smexchange.outcomes.services.deals import attach_agreement_document, create_deal
 
 ROLES = ("public", "participant", "other_participant", "organizer", "other_organizer", "staff")
 PASSWORD = "matrix-password-2009"
@@ -174,5 +176,19 @@ def seed_profiles(world: World) -> None:
     world.objects.update(profile=profile, organization=organization)
 
 
+def seed_outcomes(world: World) -> None:
+    """A deal between the participant's and the partner's organizations, from their meeting, with a document."""
+    deal = create_deal(
+        title="Pencil subcontracting",
+        parties=[world.participant.organization, world.partner.organization],
+        cooperation_type="subcontracting",
+        opened_on=dt.date(2009, 7, 13),
+        event=world.event,
+        meeting=world["meeting"],
+    )
+    attach_agreement_document(deal, upload=io.BytesIO(b"%PDF-1.4\n%%EOF\n"), filename="agreement.pdf", by=None)
+    world.objects.update(deal=deal)
+
+
 # Append a seeder for each new kind of object a route needs.
-SEEDERS: list[Callable[[World], None]] = [seed_matchmaking, seed_profiles]
+SEEDERS: list[Callable[[World], None]] = [seed_matchmaking, seed_profiles, seed_outcomes]
