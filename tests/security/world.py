@@ -186,7 +186,9 @@ def seed_outcomes(world: World) -> None:
         event=world.event,
         meeting=world["meeting"],
     )
-    attach_agreement_document(deal, upload=io.BytesIO(b"%PDF-1.4\n%%EOF\n"), filename="agreement.pdf", by=None)
+    attach_agreement_document(
+        deal, upload=io.BytesIO(b"%PDF-1.4\n%%EOF\n"), filename="agreement.pdf", by=None
+    )
     world.objects.update(deal=deal)
 
 
