@@ -41,6 +41,16 @@ def obj(name: str, attribute: str = "pk", key: str = "pk") -> Kwargs:
     return lambda world: {key: getattr(world[name], attribute)}
 
 
+def award(nomination: str = "", **extra: Any) -> Kwargs:
+    """The event A slug, the seeded award's slug, and the pk of a seeded object when named."""
+
+    def kwargs(world: World) -> dict[str, Any]:
+        values = {"slug": world.event.slug, "award_slug": world["award"].slug, **extra}
+        return {**values, "pk": world[nomination].pk} if nomination else values
+
+    return kwargs
+
+
 @dataclass(frozen=True)
 class Route:
     name: str
@@ -145,4 +155,16 @@ ROUTES: list[Route] = [
     Route("outcomes:document", "                        L    200  404  200  404  200", obj("deal")),
     Route("outcomes:upload_document", "                 L    R    404  R    404  R", obj("deal"), method="POST"),
     Route("outcomes:link_ceremony", "                   L    R    404  R    404  R", obj("deal"), method="POST"),
+    # --- awards
+    Route("awards:list", "                              200  200  200  200  200  200", event),
+    Route("awards:laureates", "                         404  404  404  404  404  404", award()),
+    Route("awards:jury", "                              L    200  404  404  404  404", award()),
+    Route("awards:score", "                             L    R    404  404  404  404", award("nomination"), method="POST"),
+    Route("awards:conflict", "                          L    R    404  404  404  404", award("nomination"), method="POST", data=lambda w: {"reason": "Related"}),
+    Route("awards:organizer", "                         L    403  403  200  404  200", event),
+    Route("awards:manage", "                            L    403  403  200  404  200", award()),
+    Route("awards:add_criterion", "                     L    403  403  R    404  R", award(), method="POST", data=lambda w: {"name": "Growth", "weight": 1}),
+    Route("awards:nominate", "                          L    403  403  R    404  R", award(), method="POST", data=lambda w: {"citation": "Erasers.", "organization": w.participant.organization_id}),
+    Route("awards:add_juror", "                         L    403  403  R    404  R", award(), method="POST", data=lambda w: {"email": "organizer@matrix.example.org"}),
+    Route("awards:change_status", "                     L    403  403  R    404  R", award(action="open-scoring"), method="POST"),
 ]  # fmt: skip

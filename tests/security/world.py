@@ -25,6 +25,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 
+from smexchange.awards.services import add_juror, create_award, nominate
 from smexchange.directory import services as directory
 from smexchange.directory.models import Organization
 from smexchange.directory.services import ItemSpec
@@ -192,5 +193,13 @@ def seed_outcomes(world: World) -> None:
     world.objects.update(deal=deal)
 
 
+def seed_awards(world: World) -> None:
+    """An award of event A taking nominations, the partner nominated, the participant on its jury."""
+    award = create_award(world.event, slug="top-ten", name="Top Ten SME Entrepreneurs", year=2009)
+    nomination = nominate(award, citation="Pencils for the world.", person=world.partner.person)
+    add_juror(award, user=world.users["participant"])
+    world.objects.update(award=award, nomination=nomination)
+
+
 # Append a seeder for each new kind of object a route needs.
-SEEDERS: list[Callable[[World], None]] = [seed_matchmaking, seed_profiles, seed_outcomes]
+SEEDERS: list[Callable[[World], None]] = [seed_matchmaking, seed_profiles, seed_outcomes, seed_awards]
