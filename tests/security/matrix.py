@@ -167,4 +167,8 @@ ROUTES: list[Route] = [
     Route("awards:nominate", "                          L    403  403  R    404  R", award(), method="POST", data=lambda w: {"citation": "Erasers.", "organization": w.participant.organization_id}),
     Route("awards:add_juror", "                         L    403  403  R    404  R", award(), method="POST", data=lambda w: {"email": "organizer@matrix.example.org"}),
     Route("awards:change_status", "                     L    403  403  R    404  R", award(action="open-scoring"), method="POST"),
+    # --- imports
+    Route("imports:home", "                             L    403  403  200  404  200", event),
+    Route("imports:detail", "                           L    403  403  200  404  200", event_and("import_run")),
+    Route("imports:apply", "                            L    403  403  R    404  R", event_and("import_run"), method="POST"),
 ]  # fmt: skip

@@ -38,6 +38,7 @@ from smexchange.events.services import (
     create_matchmaking_session,
     register_participant,
 )
+from smexchange.imports.services import check_upload
 from smexchange.matchmaking.enums import RunStatus, ScheduleStatus
 from smexchange.matchmaking.models import Schedule, ScheduleRun
 from smexchange.matchmaking.services.groups import allow_group_pair, create_participant_group
@@ -201,5 +202,23 @@ def seed_awards(world: World) -> None:
     world.objects.update(award=award, nomination=nomination)
 
 
+def seed_imports(world: World) -> None:
+    """A checked (not yet applied) import of one organization into event A, uploaded by its organizer."""
+    run = check_upload(
+        world.event,
+        kind="organizations",
+        content=b"name,kind,country\nImported Pens Ltd,sme,GB\n",
+        file_name="organizations.csv",
+        user=world.users["organizer"],
+    )
+    world.objects.update(import_run=run)
+
+
 # Append a seeder for each new kind of object a route needs.
-SEEDERS: list[Callable[[World], None]] = [seed_matchmaking, seed_profiles, seed_outcomes, seed_awards]
+SEEDERS: list[Callable[[World], None]] = [
+    seed_matchmaking,
+    seed_profiles,
+    seed_outcomes,
+    seed_awards,
+    seed_imports,
+]
