@@ -92,6 +92,8 @@ def book_meeting(
         raise DomainError(_("Only an accepted request of this event can be booked."))
     people = (request.requester_id, request.recipient_id)
     _check_place(schedule, people, slot, table, booth)
+    if Meeting.objects.filter(schedule=schedule, request=request).exists():
+        raise ConflictError(_("This request already has a meeting in this schedule."))
     _check_free(schedule, people, slot, table, booth)
     try:
         with transaction.atomic():
