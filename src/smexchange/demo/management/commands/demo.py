@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
+from smexchange.demo.awards import build_expo_award
 from smexchange.demo.expo2009 import EXPO_SLUG
 from smexchange.demo.matchmaking import (
     DEMO_PASSWORD,
@@ -64,6 +65,9 @@ class Command(BaseCommand):
             if brazilian is not None:
                 logins.append(brazilian)
             outcomes = build_outcomes(expo, seed=options["seed"])
+            juror = build_expo_award(expo, seed=options["seed"])
+            if juror is not None:
+                logins.append(juror)
         if stored:
             self.stdout.write(f"Computed {stored} partner recommendations.")
         self.stdout.write(f"Outcomes: {outcomes.line()}.")
