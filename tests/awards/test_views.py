@@ -384,3 +384,11 @@ def test_markup_in_a_citation_is_inert_on_the_public_and_jury_pages(client):
     assert "<script>alert(1)" not in page
     assert "<img src=x" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in page
+
+
+def test_matchmaking_organizer_page_links_the_awards(client, jury, organizer):
+    client.force_login(organizer)
+
+    page = client.get(reverse("matchmaking:organizer", args=[jury.award.event.slug])).content.decode()
+
+    assert reverse("awards:organizer", args=[jury.award.event.slug]) in page
