@@ -191,10 +191,14 @@ def test_rolled_back_transaction_starts_no_run_and_sends_no_mail(brokerage):
     def notify(**kwargs: object) -> None:
         mail.send_mail("Your schedule", "It is ready.", None, ["org@example.org"])
 
-    with pytest.raises(RuntimeError), transaction.atomic():
-        start_schedule_run(brokerage.event, time_limit=5)
-        jobs.enqueue(notify)
-        raise RuntimeError("the request failed after queueing its jobs")
+    def failing_request() -> None:
+        with transaction.atomic():
+            start_schedule_run(brokerage.event, time_limit=5)
+            jobs.enqueue(notify)
+            raise RuntimeError("the request failed after queueing its jobs")
+
+    with pytest.raises(RuntimeError):
+        failing_request()
 
     assert (ScheduleRun.objects.count(), Schedule.objects.count(), len(mail.outbox)) == (0, 0, 0)
 
