@@ -327,3 +327,45 @@ def test_organizer_unknown_action_is_404(client, jury, organizer):
     client.force_login(organizer)
 
     assert client.post(_url("change_status", jury, "explode")).status_code == 404
+
+
+@pytest.mark.parametrize("page", ["manage", "jury", "organizer"])
+def test_list_pages_query_count_does_not_grow(client, page):
+    small, large = build_jury(nominees=1, jurors=1), build_jury(nominees=3, jurors=3)
+    for jury in (small, large):
+        _score_all(jury)
+        close_jury(jury.award)  # the ranking is on the page too
+    user = AwardUserFactory()
+    for jury in (small, large):
+        add_organizer(jury.award.event, user=user)
+        Juror.objects.filter(pk=jury.jurors[0].pk).update(user=user)
+
+    def count(jury: Jury) -> int:
+        url = (
+            reverse("awards:organizer", args=[jury.award.event.slug])
+            if page == "organizer"
+            else _url(page, jury)
+        )
+        client.force_login(user)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    assert count(small) == count(large)
+
+
+def test_organizer_creating_an_award_with_a_taken_slug_is_told_and_nothing_saved(client, jury, organizer):
+    client.force_login(organizer)
+    data = {
+        "name": "Again",
+        "slug": "top-ten",
+        "year": 2009,
+        "laureate_count": 3,
+        "scale_min": 0,
+        "scale_max": 10,
+    }
+
+    response = client.post(reverse("awards:organizer", args=[jury.award.event.slug]), data, follow=True)
+
+    assert "Award with this Event and Slug already exists." in response.content.decode()
+    assert list(jury.award.event.awards.values_list("name", flat=True)) == ["Top Ten SME Entrepreneurs"]
