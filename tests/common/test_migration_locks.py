@@ -11,7 +11,11 @@ pytestmark = pytest.mark.unit
 
 
 def test_no_migration_locks_a_large_table_unreviewed():
-    assert [str(finding) for finding in unreviewed_long_locks()] == []
+    unreviewed = [str(finding) for finding in unreviewed_long_locks()]
+
+    # To fix: make the migration safe (e.g. AddIndexConcurrently in its own non-atomic migration), or
+    # add its key to REVIEWED in smexchange/common/migration_locks.py with the reason it is safe.
+    assert unreviewed == []
 
 
 def test_every_review_names_an_operation_that_is_still_found():

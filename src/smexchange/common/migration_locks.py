@@ -20,6 +20,8 @@ from django.db.models import Field
 
 # "app.migration#index": why that operation does not lock a large table for long.
 REVIEWED: dict[str, str] = {
+    "awards.0002_award_description_zh#0": "Awards are few (a handful per event) and the default is a "
+    "constant, which PostgreSQL 11+ adds without a rewrite.",
     "common.0002_load_isic_sectors#0": "Loads the ISIC table (about 110 rows) into a table created just before.",
     "directory.0002_person_user#0": "Added before any deployment held people; later such columns get a "
     "separate CREATE INDEX CONCURRENTLY migration.",
