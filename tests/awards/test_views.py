@@ -233,7 +233,7 @@ def test_juror_scoring_after_close_is_refused_through_the_page(client, jury):
 # The organizer's pages
 
 
-def test_organizer_pages_are_404_for_other_organizers_jurors_and_participants(client, jury):
+def test_organizer_pages_refuse_other_organizers_jurors_and_participants(client, jury):
     outsider = AwardUserFactory()
     add_organizer(EventFactory(), user=outsider)
     participant = AwardUserFactory()
@@ -255,7 +255,8 @@ def test_organizer_pages_are_404_for_other_organizers_jurors_and_participants(cl
             client.post(url).status_code for url in posts
         ]
 
-    assert statuses == [404] * 15
+    # Another event's organizer and a juror learn nothing (404); a participant of the event is refused (403).
+    assert statuses == [404] * 5 + [403] * 5 + [404] * 5
     jury.award.refresh_from_db()
     assert jury.award.status == AwardStatus.SCORING
 
