@@ -39,7 +39,11 @@ from smexchange.matchmaking.services.groups import (
 from smexchange.matchmaking.services.proposals import propose_recommended_meetings
 from smexchange.matchmaking.services.publishing import book_meeting, move_meeting, publish_schedule
 from smexchange.matchmaking.services.requests import policy_of, set_matchmaking_policy
-from smexchange.matchmaking.services.runs import retry_schedule_run, start_schedule_run
+from smexchange.matchmaking.services.runs import (
+    fail_stale_schedule_runs,
+    retry_schedule_run,
+    start_schedule_run,
+)
 
 
 def _back(slug: str) -> HttpResponse:
@@ -49,6 +53,8 @@ def _back(slug: str) -> HttpResponse:
 @login_required
 def organizer_home(request: HttpRequest, slug: str) -> HttpResponse:
     event = access_event_as_organizer(request.user, slug)
+    # On access, not only from `smex fail_stale_runs`: a run whose worker died shows as failed, retryable.
+    fail_stale_schedule_runs(event=event)
     runs = list(event.schedule_runs.order_by("-created_at", "-id")[:5])
     draft = (
         Schedule.objects.filter(event=event, status=ScheduleStatus.DRAFT)
