@@ -144,6 +144,7 @@ def _drive(env: dict[str, str], port: int, users: int, duration: int, folder: Pa
             f"--host=http://127.0.0.1:{port}",
             f"--csv={prefix}",
             "--only-summary",
+            "--stop-timeout=5",
             "--loglevel=WARNING",
         ],
         env=env,
