@@ -250,6 +250,7 @@ SPECTACULAR_SETTINGS = {
         "MeetingRequestStatusEnum": "smexchange.matchmaking.enums.RequestStatus",
         "MeetingStatusEnum": "smexchange.matchmaking.enums.MeetingStatus",
         "ProfileStatusEnum": "smexchange.directory.enums.ProfileStatus",
+        "DealStageEnum": "smexchange.outcomes.enums.DealStage",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

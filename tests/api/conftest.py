@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from django.contrib.auth import get_user_model
 from rest_framework.test import APIClient
 
 from smexchange.api.services import create_api_token
+from smexchange.common.models import Sector
 from smexchange.directory.models import CooperationProfile
 from smexchange.events.enums import RegistrationStatus
 from smexchange.events.models import Event, Registration
@@ -20,6 +22,8 @@ from smexchange.matchmaking.enums import ScheduleStatus
 from smexchange.matchmaking.models import Meeting, MeetingRequest, Schedule
 from smexchange.matchmaking.services.publishing import book_meeting, publish_schedule
 from smexchange.matchmaking.services.requests import accept_meeting_request, send_meeting_request
+from smexchange.outcomes.models import Deal
+from smexchange.outcomes.services.deals import create_deal
 from tests.factories.directory import (
     CooperationItemFactory,
     CooperationProfileFactory,
@@ -64,6 +68,8 @@ class World:
     foreign_meeting: Meeting
     draft_profile: CooperationProfile  # alice's organization
     published_profile: CooperationProfile  # alice's organization
+    deal: Deal  # carol's and bob's organizations, from their expo meeting
+    foreign_deal: Deal  # dave's and erin's, at the other event
 
 
 def _published_meeting(event: Event, request: MeetingRequest) -> Meeting:
@@ -107,6 +113,25 @@ def build_world() -> World:
     )
     CooperationItemFactory(profile=published_profile, cooperation_type="distribution")
     draft_profile = CooperationProfileFactory(organization=alice.organization)
+    meeting = _published_meeting(expo, accepted)
+    foreign_meeting = _published_meeting(other, foreign)
+    deal = create_deal(
+        title="Pens for Bavaria",
+        parties=[carol.organization, bob.organization],
+        cooperation_type="distribution",
+        opened_on=dt.date(2009, 7, 13),
+        meeting=meeting,
+        sector=Sector.objects.get(code="C32"),
+        value=Decimal("120000.00"),
+        currency="EUR",
+    )
+    foreign_deal = create_deal(
+        title="Coffee to Italy",
+        parties=[dave.organization, erin.organization],
+        cooperation_type="supplier",
+        opened_on=dt.date(2010, 5, 3),
+        meeting=foreign_meeting,
+    )
     return World(
         expo=expo,
         other=other,
@@ -123,10 +148,12 @@ def build_world() -> World:
         pending=pending,
         accepted=accepted,
         foreign=foreign,
-        meeting=_published_meeting(expo, accepted),
-        foreign_meeting=_published_meeting(other, foreign),
+        meeting=meeting,
+        foreign_meeting=foreign_meeting,
         draft_profile=draft_profile,
         published_profile=published_profile,
+        deal=deal,
+        foreign_deal=foreign_deal,
     )
 
 

@@ -12,7 +12,7 @@ from tests.api.conftest import user_of
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 PUBLIC_LISTS = ["/api/v1/events/", "/api/v1/programme-items/", "/api/v1/organizations/", "/api/v1/profiles/"]
-PRIVATE_LISTS = ["/api/v1/registrations/", "/api/v1/meeting-requests/", "/api/v1/meetings/"]
+PRIVATE_LISTS = ["/api/v1/registrations/", "/api/v1/meeting-requests/", "/api/v1/meetings/", "/api/v1/deals/"]
 
 
 def _private_routes(world) -> list[tuple[str, str]]:
@@ -22,6 +22,7 @@ def _private_routes(world) -> list[tuple[str, str]]:
         ("get", f"/api/v1/registrations/{world.alice.pk}/"),
         ("get", f"/api/v1/meeting-requests/{request}/"),
         ("get", f"/api/v1/meetings/{world.meeting.pk}/"),
+        ("get", f"/api/v1/deals/{world.deal.pk}/"),
         ("post", "/api/v1/meeting-requests/"),
         ("post", f"/api/v1/meeting-requests/{request}/accept/"),
         ("post", f"/api/v1/meeting-requests/{request}/decline/"),

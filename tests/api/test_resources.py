@@ -278,3 +278,49 @@ def test_meeting_shows_slot_and_location(world):
 
     assert body["location"]["kind"] == "table"
     assert (body["a"]["id"], body["b"]["id"], body["event"]) == (world.carol.pk, world.bob.pk, "expo")
+
+
+# Deals
+
+
+def test_deals_parties_see_their_deal_only(world):
+    assert _ids(client_for(user_of(world.carol)).get("/api/v1/deals/")) == [world.deal.pk]
+    assert _ids(client_for(user_of(world.alice)).get("/api/v1/deals/")) == []
+    assert client_for(user_of(world.alice)).get(f"/api/v1/deals/{world.deal.pk}/").status_code == 404
+    assert client_for(user_of(world.dave)).get(f"/api/v1/deals/{world.deal.pk}/").status_code == 404
+
+
+def test_deals_organizer_sees_own_event_only(world):
+    client = client_for(world.organizer)
+
+    assert _ids(client.get("/api/v1/deals/")) == [world.deal.pk]
+    assert client.get(f"/api/v1/deals/{world.foreign_deal.pk}/").status_code == 404
+    assert sorted(_ids(client_for(world.staff).get("/api/v1/deals/"))) == sorted(
+        [world.deal.pk, world.foreign_deal.pk]
+    )
+
+
+def test_deal_shows_value_parties_and_no_document(world):
+    body = client_for(user_of(world.bob)).get(f"/api/v1/deals/{world.deal.pk}/").json()
+
+    assert (body["value"], body["currency"], body["sector"], body["stage"]) == (
+        "120000.00",
+        "EUR",
+        "C32",
+        "prospective",
+    )
+    assert sorted(party["slug"] for party in body["parties"]) == sorted(
+        [world.carol.organization.slug, world.bob.organization.slug]
+    )
+    assert "document" not in body
+
+
+def test_deals_filters(world):
+    client = client_for(world.staff)
+
+    assert _ids(client.get("/api/v1/deals/", {"event": "other"})) == [world.foreign_deal.pk]
+    assert _ids(client.get("/api/v1/deals/", {"sector": "C"})) == [world.deal.pk]
+    assert _ids(client.get("/api/v1/deals/", {"country": "IT"})) == [world.foreign_deal.pk]
+    assert _ids(client.get("/api/v1/deals/", {"cooperation_type": "supplier", "stage": "prospective"})) == [
+        world.foreign_deal.pk
+    ]

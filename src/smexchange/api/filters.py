@@ -16,6 +16,8 @@ from smexchange.events.enums import EventKind, ParticipantRole, ProgrammeKind, R
 from smexchange.events.models import Event, ProgrammeItem, Registration
 from smexchange.matchmaking.enums import MeetingStatus, RequestStatus
 from smexchange.matchmaking.models import Meeting, MeetingRequest
+from smexchange.outcomes.enums import DealStage
+from smexchange.outcomes.models import Deal
 from smexchange.vocab import isic
 from smexchange.vocab.countries import countries
 
@@ -131,3 +133,27 @@ class MeetingFilter(filters.FilterSet):
     class Meta:
         model = Meeting
         fields = ["event", "status"]
+
+
+class DealFilter(filters.FilterSet):
+    event = filters.CharFilter(field_name="event__slug", max_length=100)
+    stage = filters.ChoiceFilter(choices=DealStage.choices)
+    cooperation_type = filters.ChoiceFilter(choices=COOPERATION_TYPE_CHOICES)
+    sector = filters.ChoiceFilter(choices=SECTOR_CODES, method="filter_sector")
+    country = filters.ChoiceFilter(
+        choices=COUNTRY_CODES, method="filter_country", label=_("Country of a party")
+    )
+
+    class Meta:
+        model = Deal
+        fields = ["event", "stage", "cooperation_type", "sector", "country"]
+
+    def filter_sector(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        if len(value) == 1:
+            return queryset.filter(sector__section=value)
+        return queryset.filter(sector__code=value)
+
+    def filter_country(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return queryset.filter(
+            pk__in=Deal.objects.filter(deal_parties__organization__country=value).values("pk")
+        )

@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSpli
 from rest_framework.routers import SimpleRouter
 
 from smexchange.api.errors import not_found
-from smexchange.api.views import directory, events, matchmaking
+from smexchange.api.views import directory, events, matchmaking, outcomes
 
 app_name = "api"
 
@@ -17,6 +17,7 @@ router.register("organizations", directory.OrganizationViewSet, basename="organi
 router.register("profiles", directory.CooperationProfileViewSet, basename="profile")
 router.register("meeting-requests", matchmaking.MeetingRequestViewSet, basename="meeting-request")
 router.register("meetings", matchmaking.MeetingViewSet, basename="meeting")
+router.register("deals", outcomes.DealViewSet, basename="deal")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
