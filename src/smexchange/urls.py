@@ -8,5 +8,8 @@ urlpatterns = [
     path("api/v1/", include("smexchange.api.urls")),
     path("settings/api-tokens/", include("smexchange.api.token_urls")),
     path("events/<slug:slug>/", include("smexchange.matchmaking.urls")),
+    path("events/<slug:slug>/organize/imports/", include("smexchange.imports.urls")),
+    path("events/<slug:slug>/", include("smexchange.awards.urls")),
+    path("", include("smexchange.outcomes.urls")),
     path("", include("smexchange.web.urls")),
 ]

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
+from smexchange.demo.awards import build_expo_award
 from smexchange.demo.expo2009 import EXPO_SLUG
 from smexchange.demo.matchmaking import (
     DEMO_PASSWORD,
@@ -62,6 +63,9 @@ class Command(BaseCommand):
             brazilian = create_brazilian_login(expo)
             if brazilian is not None:
                 logins.append(brazilian)
+            juror = build_expo_award(expo, seed=options["seed"])
+            if juror is not None:
+                logins.append(juror)
         if stored:
             self.stdout.write(f"Computed {stored} partner recommendations.")
         url = f"http://127.0.0.1:{options['port']}/events/{EXPO_SLUG}/"
