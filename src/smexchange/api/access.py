@@ -6,7 +6,7 @@ Rows outside these querysets answer 404 (never 403), so ids reveal nothing about
 - registrations: an organizer's events in full; a participant sees their own registration and, for a
   published event, the participants they may ask for a meeting (the matchmaking page's list);
 - meeting requests and meetings (of published schedules): a participant's own, an organizer's events'.
-- deals: those of the organization one is a delegate of, and every deal of an organizer's events.
+- deals: those of the organizations one acts for, and every deal of an organizer's events.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from smexchange.matchmaking.enums import ScheduleStatus
 from smexchange.matchmaking.models import Meeting, MeetingRequest
 from smexchange.matchmaking.queries import meeting_candidates
 from smexchange.outcomes.models import Deal
+from smexchange.outcomes.queries import deals_of
+from smexchange.outcomes.rules import organizations_of
 
 
 def organized_events(user: Any) -> QuerySet[Event]:
@@ -87,8 +89,9 @@ def registration_for(user: Any, event: Event) -> Registration | None:
 
 
 def visible_deals(user: Any) -> QuerySet[Deal]:
-    """A delegate sees the deals their organization is a party to; an organizer, their events' deals."""
+    """The `outcomes.access_deal` rule as a query: the deals of the organizations the user acts for
+    (`organizations_of`), every deal of the events they organize, all of them for staff."""
     if not user.is_authenticated:
         return Deal.objects.none()
-    own = Q(pk__in=Deal.objects.filter(deal_parties__organization__people__user=user).values("pk"))
+    own = Q(pk__in=deals_of(organizations_of(user)).values("pk"))
     return Deal.objects.filter(own | Q(event__in=organized_events(user).values("pk")))
