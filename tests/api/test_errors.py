@@ -69,3 +69,17 @@ def test_unexpected_exception_is_a_500_in_the_format():
     assert response.status_code == 500
     assert response.data["error"]["code"] == "server_error"
     assert "boom" not in str(response.data)
+
+
+def test_error_message_follows_accept_language(world):
+    client = client_for(user_of(world.carol))
+
+    response = client.post(
+        "/api/v1/meeting-requests/",
+        {"event": "hidden", "recipient": 1},
+        format="json",
+        headers={"Accept-Language": "zh-hans"},
+    )
+
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"]["event"] == ["您没有报名参加此活动。"]

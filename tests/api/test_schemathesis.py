@@ -115,7 +115,7 @@ def _check(
             operation.as_strategy(path_parameters={parameter: real}) for real in real_ids.get(resource, [])
         ]
     if operation.method == "post" and parameter is None:
-        strategies += [operation.as_strategy(body=body) for body in bodies]
+        strategies += [operation.as_strategy(body=body, media_type="application/json") for body in bodies]
 
     @settings(
         max_examples=MAX_EXAMPLES,

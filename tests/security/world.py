@@ -25,6 +25,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 
+from smexchange.api.services import create_api_token
 from smexchange.awards.services import add_juror, create_award, nominate
 from smexchange.directory import services as directory
 from smexchange.directory.models import Organization
@@ -33,6 +34,7 @@ from smexchange.events.enums import ParticipantRole, RegistrationStatus
 from smexchange.events.models import Event, Registration, TimeSlot
 from smexchange.events.services import (
     add_organizer,
+    add_programme_item,
     add_tables,
     create_event,
     create_matchmaking_session,
@@ -214,6 +216,20 @@ def seed_imports(world: World) -> None:
     world.objects.update(import_run=run)
 
 
+def seed_api(world: World) -> None:
+    """A programme item of event A, and an API token of the participant."""
+    zone = world.event.zone
+    item = add_programme_item(
+        world.event,
+        kind="speech",
+        title="Opening address",
+        starts_at=dt.datetime(2009, 7, 13, 9, tzinfo=zone),
+        ends_at=dt.datetime(2009, 7, 13, 9, 30, tzinfo=zone),
+    )
+    token, _secret = create_api_token(world.users["participant"], name="CRM")
+    world.objects.update(programme_item=item, api_token=token)
+
+
 # Append a seeder for each new kind of object a route needs.
 SEEDERS: list[Callable[[World], None]] = [
     seed_matchmaking,
@@ -221,4 +237,5 @@ SEEDERS: list[Callable[[World], None]] = [
     seed_outcomes,
     seed_awards,
     seed_imports,
+    seed_api,
 ]
