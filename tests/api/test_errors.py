@@ -6,6 +6,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from smexchange.api.errors import api_exception_handler
+from smexchange.common.exceptions import DomainError
 from tests.api.conftest import client_for, user_of
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -83,3 +84,18 @@ def test_error_message_follows_accept_language(world):
 
     assert response.status_code == 400
     assert response.json()["error"]["fields"]["event"] == ["您没有报名参加此活动。"]
+
+
+class _RateLimited(DomainError):
+    def __init__(self) -> None:
+        super().__init__("Slow down.")
+        self.retry_after = 90
+
+
+def test_a_rate_limited_refusal_is_a_429_with_retry_after():
+    response = api_exception_handler(_RateLimited(), {})
+
+    assert response.status_code == 429
+    assert response["Retry-After"] == "90"
+    assert response.data["error"]["code"] == "throttled"
+    assert response.data["error"]["message"].startswith("Slow down.")

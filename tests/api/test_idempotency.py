@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import threading
 
 import pytest
+from django.core.management import call_command
 from django.db import connections
+from django.utils import timezone
 
 from smexchange.api.models import IdempotencyRecord
 from smexchange.matchmaking.models import MeetingRequest
@@ -136,3 +140,17 @@ def test_concurrent_posts_with_same_key_create_one_row(round_number):
     assert len({answer.content for answer in answers}) == 1
     assert MeetingRequest.objects.filter(requester=world.carol, recipient=world.alice).count() == 1
     assert IdempotencyRecord.objects.filter(key=f"race-{round_number}").count() == 1
+
+
+@pytest.mark.django_db
+def test_purge_forgets_old_keys_only(world):
+    client = client_for(user_of(world.carol))
+    _send(client, world, "old")
+    IdempotencyRecord.objects.filter(key="old").update(created_at=timezone.now() - dt.timedelta(hours=25))
+    client.post(f"/api/v1/meeting-requests/{world.accepted.pk}/withdraw/", headers={"Idempotency-Key": "new"})
+    out = io.StringIO()
+
+    call_command("purge_idempotency_keys", "--hours", "24", stdout=out)
+
+    assert list(IdempotencyRecord.objects.values_list("key", flat=True)) == ["new"]
+    assert out.getvalue() == "forgot 1 idempotency keys older than 24 hours\n"

@@ -66,6 +66,10 @@ def _validation_response(detail: Any) -> Response:
 
 
 def _as_api_exception(exc: Exception) -> Exception:
+    retry_after = getattr(exc, "retry_after", None)
+    if isinstance(exc, DomainError) and retry_after is not None:
+        # A rate limit of a service (e.g. meeting requests per participant): 429 with Retry-After.
+        return exceptions.Throttled(wait=retry_after, detail=" ".join(exc.messages))
     if isinstance(exc, DomainError):
         # A business rule refused the operation in the current state (already asked, no longer pending, ...).
         return Conflict(" ".join(exc.messages), code="refused")

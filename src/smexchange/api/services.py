@@ -1,4 +1,4 @@
-"""Writes of the API app: API tokens."""
+"""Writes of the API app: API tokens, and forgetting old Idempotency-Keys."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from smexchange.api.models import ApiToken
+from smexchange.api.models import ApiToken, IdempotencyRecord
 
 TOKEN_PREFIX = "smex_"
 # A last-use time to the minute is enough, and saves a write on every request.
@@ -49,3 +49,10 @@ def note_token_use(token: ApiToken, *, now: dt.datetime | None = None) -> None:
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
+
+
+def purge_idempotency_records(*, older_than: dt.timedelta, now: dt.datetime | None = None) -> int:
+    """Forget Idempotency-Keys older than `older_than`; a later POST with such a key acts again."""
+    cutoff = (now or timezone.now()) - older_than
+    deleted, _by_model = IdempotencyRecord.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
