@@ -86,14 +86,14 @@ def test_error_message_follows_accept_language(world):
     assert response.json()["error"]["fields"]["event"] == ["您没有报名参加此活动。"]
 
 
-class _RateLimited(DomainError):
+class _RateLimitedError(DomainError):
     def __init__(self) -> None:
         super().__init__("Slow down.")
         self.retry_after = 90
 
 
 def test_a_rate_limited_refusal_is_a_429_with_retry_after():
-    response = api_exception_handler(_RateLimited(), {})
+    response = api_exception_handler(_RateLimitedError(), {})
 
     assert response.status_code == 429
     assert response["Retry-After"] == "90"
