@@ -171,4 +171,15 @@ ROUTES: list[Route] = [
     Route("imports:home", "                             L    403  403  200  404  200", event),
     Route("imports:detail", "                           L    403  403  200  404  200", event_and("import_run")),
     Route("imports:apply", "                            L    403  403  R    404  R", event_and("import_run"), method="POST"),
+    # --- accounts: personal data, invitations, audit log
+    Route("accounts:my_data", "                         L    200  200  200  200  200"),
+    Route("accounts:export_data", "                     L    200  200  200  200  200", method="POST"),
+    Route("accounts:delete_account", "                  L    200  200  200  200  200"),
+    Route("accounts:delete_account", "                  L    400  400  400  400  400", method="POST", data=lambda w: {"password": "wrong"}),
+    Route("accounts:invitation", "                      200  200  200  200  200  200", lambda w: {"token": w["invitation_token"]}),
+    Route("accounts:invitation", "                      L    400  400  R    R    R", lambda w: {"token": w["invitation_token"]}, method="POST", data=lambda w: {"given_name": "New", "family_name": "Delegate"}),
+    Route("accounts:invitation", "                      404  404  404  404  404  404", lambda w: {"token": "guessed-token"}),
+    Route("accounts:invitations", "                     L    403  403  200  404  200", event),
+    Route("accounts:invitations", "                     L    403  403  R    404  R", event, method="POST", data=lambda w: {"organization": w.partner.organization_id, "email": "another@matrix.example.org", "role": "entrepreneur"}),
+    Route("accounts:audit_log", "                       L    403  403  403  403  200"),
 ]  # fmt: skip

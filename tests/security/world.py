@@ -25,6 +25,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 
+from smexchange.accounts.services import invite_delegate
 from smexchange.awards.services import add_juror, create_award, nominate
 from smexchange.directory import services as directory
 from smexchange.directory.models import Organization
@@ -101,7 +102,7 @@ def _delegate(event: Event, name: str, *, country: str, user: Any | None = None)
         given_name=name,
         family_name="Delegate",
         email=f"{name.lower()}@{organization.slug}.example.org",
-        phone="+86 574 0000 0000",
+        phone=f"+86 574 {sum(map(ord, name)):04d} 0000",  # one number per delegate
     )
     if user is not None:
         person.user = user
@@ -214,6 +215,17 @@ def seed_imports(world: World) -> None:
     world.objects.update(import_run=run)
 
 
+def seed_invitations(world: World) -> None:
+    """An open invitation from event A's organizer to join the partner's delegation."""
+    invitation, token = invite_delegate(
+        world.event,
+        organization=world.partner.organization,
+        email="new-delegate@matrix.example.org",
+        invited_by=world.users["organizer"],
+    )
+    world.objects.update(invitation=invitation, invitation_token=token)
+
+
 # Append a seeder for each new kind of object a route needs.
 SEEDERS: list[Callable[[World], None]] = [
     seed_matchmaking,
@@ -221,4 +233,5 @@ SEEDERS: list[Callable[[World], None]] = [
     seed_outcomes,
     seed_awards,
     seed_imports,
+    seed_invitations,
 ]

@@ -8,7 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from smexchange.common.audit import record_audit
 from smexchange.common.exceptions import DomainError
+from smexchange.common.models import AuditAction
 from smexchange.events.models import Booth, Event, Table, TimeSlot
 from smexchange.matchmaking.enums import ACCEPTED_REQUEST_WEIGHT, RequestStatus, ScheduleStatus
 from smexchange.matchmaking.models import Meeting, MeetingRequest, MeetingSeat, Schedule, Unavailability
@@ -21,7 +23,7 @@ def publish_schedule(schedule: Schedule, *, now: dt.datetime | None = None) -> S
     The event row is locked first, so two organizers publishing at once are serialized: the
     second finds its draft still a draft and the first one published, never two published.
     """
-    Event.objects.select_for_update().get(pk=schedule.event_id)
+    event = Event.objects.select_for_update().get(pk=schedule.event_id)
     current = Schedule.objects.select_for_update().get(pk=schedule.pk)
     if current.status != ScheduleStatus.DRAFT:
         raise DomainError(
@@ -33,6 +35,7 @@ def publish_schedule(schedule: Schedule, *, now: dt.datetime | None = None) -> S
     )
     current.status, current.published_at = ScheduleStatus.PUBLISHED, now or timezone.now()
     current.save(update_fields=["status", "published_at"])
+    record_audit(AuditAction.SCHEDULE_PUBLISHED, target=current, event_slug=event.slug)
     return current
 
 
