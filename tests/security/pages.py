@@ -43,8 +43,11 @@ def _text(content: bytes, content_type: str) -> str:
     return content.decode("utf-8", "replace")
 
 
-def every_page(world: World, role: str) -> dict[str, str]:
-    """{route id and URL: body text} for each GET route of the matrix that answers 200 to `role`."""
+def every_page(world: World, role: str, *, kinds: tuple[str, ...] = ()) -> dict[str, str]:
+    """{route id and URL: body text} for each GET route of the matrix that answers 200 to `role`.
+
+    `kinds` keeps only responses whose Content-Type starts with one of them (e.g. "text/html").
+    """
     client = Client()
     if role != "public":
         client.force_login(world.users[role])
@@ -56,5 +59,7 @@ def every_page(world: World, role: str) -> dict[str, str]:
         response = client.get(url)
         content = b"".join(response.streaming_content) if response.streaming else response.content
         response.close()
+        if kinds and not response.get("Content-Type", "").startswith(kinds):
+            continue
         pages[f"{route.name} {url}"] = _text(content, response.get("Content-Type", ""))
     return pages

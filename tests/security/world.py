@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from smexchange.accounts.services import invite_delegate
@@ -66,7 +67,9 @@ class World:
 
 
 def _user(email: str, **flags: Any) -> Any:
-    return get_user_model().objects.create_user(username=email, email=email, password=PASSWORD, **flags)
+    user = get_user_model().objects.create_user(username=email, email=email, password=PASSWORD, **flags)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
 
 
 def _event(slug: str) -> Event:
