@@ -109,7 +109,7 @@ def test_payloads_print_as_text_in_pdfs():
 class _Recorder(BaseHTTPRequestHandler):
     hits: list[str] = []
 
-    def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+    def do_GET(self) -> None:
         _Recorder.hits.append(self.path)
         self.send_response(200)
         self.end_headers()
