@@ -93,7 +93,7 @@ ROUTES: list[Route] = [
     Route("account_signup", "                           200  R    R    R    R    R"),
     Route("account_inactive", "                         200  200  200  200  200  200"),
     Route("account_reauthenticate", "                   L    200  200  200  200  200"),
-    Route("account_request_reauthentication_code", "    L    R    R    R    R    R"),
+    Route("account_request_reauthentication_code", "    L    200  200  200  200  200"),
     Route("account_confirm_reauthentication_code", "    L    R    R    R    R    R"),
     Route("account_email", "                            L    200  200  200  200  200"),
     Route("account_email_verification_sent", "          200  200  200  200  200  200"),
