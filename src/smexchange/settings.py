@@ -87,8 +87,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "smexchange.common.middleware.SecurityHeadersMiddleware",
+    "smexchange.common.headers.SecurityHeadersMiddleware",
     "smexchange.common.audit.AuditContextMiddleware",
+    "smexchange.common.middleware.ConflictMiddleware",
 ]
 
 ROOT_URLCONF = "smexchange.urls"
@@ -129,6 +130,8 @@ else:
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Services that lock rows give up waiting after this long (PostgreSQL), answering 503 + Retry-After.
+LOCK_TIMEOUT_MS = 3000
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",

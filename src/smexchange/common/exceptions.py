@@ -19,3 +19,13 @@ class RateLimitError(DomainError):
     def __init__(self, message: str, *, retry_after: int) -> None:
         super().__init__(message, code="rate_limited")
         self.retry_after = retry_after
+
+
+class ConflictError(DomainError):
+    """The operation lost a race: someone else changed the same thing first.
+
+    Services raise it when a concurrent write took the slot, table or booth, answered or
+    withdrew the request, or published the schedule between reading and writing. Over HTTP
+    it becomes 409 Conflict (`smexchange.common.middleware.ConflictMiddleware`); as a
+    DomainError, forms and the admin still show it like any refusal.
+    """

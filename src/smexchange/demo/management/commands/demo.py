@@ -18,6 +18,7 @@ from smexchange.demo.matchmaking import (
     create_brazilian_login,
     create_demo_logins,
 )
+from smexchange.demo.outcomes import build_outcomes
 from smexchange.demo.world import (
     DEFAULT_ORGANIZATIONS,
     DEFAULT_SEED,
@@ -63,11 +64,13 @@ class Command(BaseCommand):
             brazilian = create_brazilian_login(expo)
             if brazilian is not None:
                 logins.append(brazilian)
+            outcomes = build_outcomes(expo, seed=options["seed"])
             juror = build_expo_award(expo, seed=options["seed"])
             if juror is not None:
                 logins.append(juror)
         if stored:
             self.stdout.write(f"Computed {stored} partner recommendations.")
+        self.stdout.write(f"Outcomes: {outcomes.line()}.")
         url = f"http://127.0.0.1:{options['port']}/events/{EXPO_SLUG}/"
         self.stdout.write(f"The Global SME Expo 2009: {url}")
         self.stdout.write(f"Demo log-ins (password {DEMO_PASSWORD}, embedded demo database only):")
