@@ -11,5 +11,6 @@ urlpatterns = [
     path("events/<slug:slug>/organize/imports/", include("smexchange.imports.urls")),
     path("events/<slug:slug>/", include("smexchange.awards.urls")),
     path("", include("smexchange.outcomes.urls")),
+    path("", include("smexchange.accounts.urls")),
     path("", include("smexchange.web.urls")),
 ]
