@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "smexchange.directory",
     "smexchange.events",
     "smexchange.matchmaking",
+    "smexchange.reports",
     "smexchange.web",
     "smexchange.demo",
 ]
