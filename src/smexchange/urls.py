@@ -6,5 +6,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("events/<slug:slug>/", include("smexchange.matchmaking.urls")),
+    path("", include("smexchange.reports.urls")),
     path("", include("smexchange.web.urls")),
 ]

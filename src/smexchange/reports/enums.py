@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -30,3 +32,6 @@ CONTENT_TYPES = {
     ReportFormat.HTML: "text/html; charset=utf-8",
     ReportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+
+# A run still "running" after this long was killed (a worker died, the server restarted): it may be retried.
+STALE_AFTER = dt.timedelta(minutes=15)

@@ -5,10 +5,11 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from smexchange.events.models import Event
-from smexchange.reports.enums import ReportFormat, ReportKind, ReportRunStatus, SummaryStatus
+from smexchange.reports.enums import STALE_AFTER, ReportFormat, ReportKind, ReportRunStatus, SummaryStatus
 
 
 class ReportRunQuerySet(models.QuerySet[Any]):
@@ -64,6 +65,20 @@ class ReportRun(models.Model):
     def __str__(self) -> str:
         subject = self.event.slug if self.event_id else str(self.year)
         return f"{self.get_kind_display()} {subject} ({self.format}, {self.status})"
+
+    @property
+    def is_stale(self) -> bool:
+        """Running for too long: its job was killed."""
+        started = self.started_at
+        return (
+            self.status == ReportRunStatus.RUNNING
+            and started is not None
+            and timezone.now() - started > STALE_AFTER
+        )
+
+    @property
+    def can_retry(self) -> bool:
+        return self.status == ReportRunStatus.FAILED or self.is_stale
 
     @property
     def filename(self) -> str:

@@ -15,14 +15,13 @@ from smexchange.common.jobs import enqueue
 from smexchange.events.models import Event
 from smexchange.reports.content import annual_report_content, event_report_content
 from smexchange.reports.documents import render_report
-from smexchange.reports.enums import ReportFormat, ReportKind, ReportRunStatus
+from smexchange.reports.enums import STALE_AFTER, ReportFormat, ReportKind, ReportRunStatus, SummaryStatus
 from smexchange.reports.figures import annual_figures, event_figures
-from smexchange.reports.models import ReportRun
+from smexchange.reports.models import EventSummary, ReportRun
+from smexchange.reports.press import SummaryDraft, draft_summary
 
 logger = logging.getLogger(__name__)
 
-# A run still "running" after this long was killed (a worker died, the server restarted).
-STALE_AFTER = dt.timedelta(minutes=15)
 LANGUAGES = ("en", "zh-hans")
 
 
@@ -140,3 +139,54 @@ def retry_report_run(run: ReportRun, *, now: dt.datetime | None = None) -> Repor
     current.save(update_fields=["status", "error", "started_at", "finished_at"])
     _enqueue(current)
     return current
+
+
+def _draft(event: Event) -> SummaryDraft:
+    programme = list(event.programme.order_by("starts_at", "id"))
+    partners = list(event.partners.select_related("organization").order_by("role", "id"))
+    return draft_summary(event_figures(event), programme, partners)
+
+
+@transaction.atomic
+def draft_event_summary(event: Event, *, today: dt.date | None = None) -> EventSummary:
+    """Draft the archive summary of a past event from its records, or redraft an unpublished one.
+
+    A published summary is kept as staff edited it: unpublish it first to redraft.
+    """
+    if event.ends_on >= (today or timezone.localdate()):
+        raise DomainError(_("Only an event that has ended gets a page in the archive."))
+    draft = _draft(event)
+    summary = EventSummary.objects.select_for_update().filter(event=event).first()
+    if summary is None:
+        return EventSummary.objects.create(event=event, text_en=draft.text_en, text_zh=draft.text_zh)
+    if summary.is_published:
+        raise DomainError(_("The summary is published; unpublish it before drafting it again."))
+    summary.text_en, summary.text_zh = draft.text_en, draft.text_zh
+    summary.save(update_fields=["text_en", "text_zh", "updated_at"])
+    return summary
+
+
+def edit_event_summary(summary: EventSummary, *, text_en: str, text_zh: str) -> EventSummary:
+    """Save staff's edits; both languages must say something."""
+    text_en, text_zh = text_en.strip(), text_zh.strip()
+    if not (text_en and text_zh):
+        raise DomainError(_("Write the summary in both English and Chinese."))
+    summary.text_en, summary.text_zh = text_en, text_zh
+    summary.full_clean()
+    summary.save(update_fields=["text_en", "text_zh", "updated_at"])
+    return summary
+
+
+def publish_event_summary(summary: EventSummary, *, now: dt.datetime | None = None) -> EventSummary:
+    """Show the summary in the public archive; the event itself must be public."""
+    if not summary.event.is_published:
+        raise DomainError(_("Publish the event before its summary."))
+    summary.status, summary.published_at = SummaryStatus.PUBLISHED, now or timezone.now()
+    summary.save(update_fields=["status", "published_at", "updated_at"])
+    return summary
+
+
+def unpublish_event_summary(summary: EventSummary) -> EventSummary:
+    summary.status, summary.published_at = SummaryStatus.DRAFT, None
+    summary.save(update_fields=["status", "published_at", "updated_at"])
+    return summary

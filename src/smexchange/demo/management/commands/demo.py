@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
+from smexchange.demo.archive import build_archive
 from smexchange.demo.expo2009 import EXPO_SLUG
 from smexchange.demo.matchmaking import (
     DEMO_PASSWORD,
@@ -62,8 +63,11 @@ class Command(BaseCommand):
             brazilian = create_brazilian_login(expo)
             if brazilian is not None:
                 logins.append(brazilian)
+            archive = build_archive()
         if stored:
             self.stdout.write(f"Computed {stored} partner recommendations.")
+        if archive.drafted:
+            self.stdout.write(f"Drafted {archive.drafted} archive summaries, published {archive.published}.")
         url = f"http://127.0.0.1:{options['port']}/events/{EXPO_SLUG}/"
         self.stdout.write(f"The Global SME Expo 2009: {url}")
         self.stdout.write(f"Demo log-ins (password {DEMO_PASSWORD}, embedded demo database only):")
