@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "smexchange.directory",
     "smexchange.events",
     "smexchange.matchmaking",
+    "smexchange.outcomes",
+    "smexchange.awards",
+    "smexchange.imports",
     "smexchange.reports",
     "smexchange.web",
     "smexchange.demo",
@@ -163,6 +166,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+# Agreement documents: outside MEDIA_ROOT, never served as static files, only through a view that checks access.
+PRIVATE_MEDIA_ROOT = DATA_DIR / "private"
+AGREEMENT_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

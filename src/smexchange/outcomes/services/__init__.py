@@ -1,0 +1,1 @@
+"""Business operations of outcomes: follow-ups, deals, agreement documents, partnerships, reminders."""
