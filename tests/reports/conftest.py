@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
 
@@ -17,6 +18,8 @@ from smexchange.events.models import Event, Registration
 from smexchange.events.services import add_tables, create_matchmaking_session
 from smexchange.matchmaking.enums import MeetingStatus, RequestStatus, ScheduleStatus
 from smexchange.matchmaking.models import Meeting, MeetingRequest, MeetingSeat, Schedule
+from smexchange.outcomes.enums import DealStage, FollowUpResult
+from smexchange.outcomes.models import Deal, DealParty, MeetingFollowUp
 from tests.factories.directory import OrganizationFactory, PersonFactory
 from tests.factories.events import (
     BoothFactory,
@@ -27,6 +30,9 @@ from tests.factories.events import (
 )
 
 COUNTRIES = ("CN", "US", "BR", "DE", "GB", "TH")
+KINDS = ("joint_venture", "subcontracting", "distribution", "licensing", "investment")
+SECTORS = ("C32", "C13", "J62", "G46", None)
+CURRENCIES = ("USD", "CNY", "EUR")
 
 
 @dataclass
@@ -106,6 +112,62 @@ def _matchmaking(rng: random.Random, event: Event, people: list[Registration]) -
         Meeting.objects.create(schedule=draft, a=a, b=b, slot=slot, table=table)
 
 
+def _deal(
+    rng: random.Random, event: Event | None, parties: list, *, meeting=None, follow_up=None, kind=None
+) -> Deal:
+    stage = rng.choices(DealStage.values, weights=[2, 1, 3, 1])[0]
+    opened = event.starts_on if event else dt.date(2010, 3, 1)
+    value = Decimal(rng.randrange(10, 500) * 1000) if rng.random() < 0.8 else None
+    deal = Deal.objects.create(
+        event=event, meeting=meeting, follow_up=follow_up, title="Deal", cooperation_type=kind or rng.choice(KINDS),
+        sector_id=rng.choice(SECTORS), value=value, currency=rng.choice(CURRENCIES) if value is not None else "",
+        stage=stage, opened_on=opened,
+        signed_on=opened + dt.timedelta(days=rng.choice((0, 30, 200))) if stage == DealStage.SIGNED else None,
+    )  # fmt: skip
+    for organization in parties:
+        DealParty.objects.create(deal=deal, organization=organization)
+    return deal
+
+
+def _outcomes(rng: random.Random, event: Event) -> None:
+    """Both sides follow up some meetings; some prospective transactions become deals."""
+    meetings = Meeting.objects.filter(
+        schedule__event=event, schedule__status=ScheduleStatus.PUBLISHED
+    ).select_related("a__organization", "b__organization")
+    for meeting in meetings.exclude(status=MeetingStatus.CANCELLED).order_by("id"):
+        kind = rng.choice(KINDS)
+        follow_ups = []
+        for side in (meeting.a, meeting.b):
+            if rng.random() < 0.3:
+                continue
+            result = rng.choice(FollowUpResult.values)
+            value = Decimal(rng.randrange(1, 90) * 1000) if result == FollowUpResult.PROSPECTIVE else None
+            follow_ups.append(
+                MeetingFollowUp.objects.create(
+                    meeting=meeting,
+                    event=event,
+                    organization=side.organization,
+                    result=result,
+                    cooperation_type=kind if result == FollowUpResult.PROSPECTIVE else "",
+                    estimated_value=value,
+                    currency=rng.choice(CURRENCIES) if value is not None else "",
+                )
+            )
+        prospective = [f for f in follow_ups if f.result == FollowUpResult.PROSPECTIVE]
+        if prospective and rng.random() < 0.6:
+            _deal(rng, event, [meeting.a.organization, meeting.b.organization], meeting=meeting,
+                  follow_up=prospective[0], kind=kind)  # fmt: skip
+    # A prospective transaction reported on a request that never became a meeting.
+    request = (
+        MeetingRequest.objects.filter(event=event, status=RequestStatus.DECLINED)
+        .select_related("requester__organization")
+        .first()
+    )
+    if request is not None:
+        MeetingFollowUp.objects.create(request=request, event=event, organization=request.requester.organization,
+                                       result=FollowUpResult.PROSPECTIVE, cooperation_type="licensing")  # fmt: skip
+
+
 @pytest.fixture
 def report_world() -> ReportWorld:
     rng = random.Random(2009)
@@ -131,4 +193,11 @@ def report_world() -> ReportWorld:
         _programme(rng, event)
         if event != later:
             _matchmaking(rng, event, people)
+            _outcomes(rng, event)
+    # Agreements signed away from any event, one of them between three parties.
+    for _ in range(3):
+        parties = [OrganizationFactory(country=rng.choice(COUNTRIES)) for _ in range(rng.choice((2, 3)))]
+        deal = _deal(rng, None, parties)
+        if deal.stage != DealStage.SIGNED:
+            Deal.objects.filter(pk=deal.pk).update(stage=DealStage.SIGNED, signed_on=dt.date(2010, 4, 1))
     return ReportWorld(expo, other, later)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -12,6 +13,7 @@ from smexchange.events.enums import ATTENDING_STATUSES, OFFICIAL_ROLES, Particip
 from smexchange.events.models import Booth, Event, ProgrammeItem, Registration
 from smexchange.matchmaking.enums import MeetingStatus
 from smexchange.matchmaking.models import Meeting, MeetingRequest
+from smexchange.outcomes.models import Deal, DealParty, MeetingFollowUp
 from smexchange.reports.figures import (
     Corridor,
     ReportInputError,
@@ -20,6 +22,7 @@ from smexchange.reports.figures import (
     event_by_slug,
     event_figures,
 )
+from smexchange.vocab.countries import G20_COUNTRIES
 from tests.factories.events import EventFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -102,7 +105,7 @@ def test_event_figures_take_the_same_number_of_queries_for_a_bigger_event(report
         event_figures(report_world.expo)
 
     assert [q["sql"][:60] for q in small] == [q["sql"][:60] for q in big]
-    assert len(big) == 8
+    assert len(big) == 12
 
 
 def test_event_figures_funnel_runs_from_requests_to_signed(report_world):
@@ -183,3 +186,121 @@ def test_corridor_matrix_is_symmetric_with_domestic_on_the_diagonal():
 
     assert countries == ["CN", "US", "BR"]
     assert matrix == [[2, 5, 1], [5, 0, 0], [1, 0, 0]]
+
+
+def _countries_of(deal: Deal) -> list[str]:
+    return [
+        party.organization.country
+        for party in DealParty.objects.select_related("organization")
+        if party.deal_id == deal.pk
+    ]
+
+
+def _transactions(event: Event) -> list[tuple[str, str, Decimal | None, str, list[str]]]:
+    """(cooperation type, stage, value, currency, countries) of each transaction, recounted by hand."""
+    rows, seen = [], set()
+    for deal in Deal.objects.all():
+        if deal.event_id == event.pk:
+            rows.append((deal.cooperation_type, deal.stage, deal.value, deal.currency, _countries_of(deal)))
+            seen.add(
+                ("meeting", deal.meeting_id) if deal.meeting_id else ("request", deal.follow_up.request_id)
+            )
+    for follow_up in MeetingFollowUp.objects.order_by("recorded_at", "id"):
+        if follow_up.event_id != event.pk or follow_up.result != "prospective" or follow_up.deals.exists():
+            continue
+        key = ("meeting", follow_up.meeting_id) if follow_up.meeting_id else ("request", follow_up.request_id)
+        if key in seen:
+            continue
+        seen.add(key)
+        if follow_up.meeting_id:
+            sides = [follow_up.meeting.a, follow_up.meeting.b]
+        else:
+            sides = [follow_up.request.requester, follow_up.request.recipient]
+        countries = [side.organization.country for side in sides]
+        rows.append(
+            (
+                follow_up.cooperation_type,
+                "prospective",
+                follow_up.estimated_value,
+                follow_up.currency,
+                countries,
+            )
+        )
+    return rows
+
+
+def _sums(rows) -> dict[str, Decimal]:
+    totals: dict[str, Decimal] = {}
+    for _kind, _stage, value, currency, _countries in rows:
+        if value is not None:
+            totals[currency] = totals.get(currency, Decimal(0)) + value
+    return totals
+
+
+def test_event_outcome_figures_match_an_independent_count(report_world):
+    expo = report_world.expo
+    rows = _transactions(expo)
+    signed = [row for row in rows if row[1] == "signed"]
+    corridors: Counter[tuple[str, str]] = Counter()
+    for row in rows:
+        pairs = {tuple(sorted((a, b))) for i, a in enumerate(row[4]) for b in row[4][i + 1 :]}
+        corridors.update(pairs)
+
+    figures = event_figures(expo)
+
+    assert figures.prospective_transactions == len(rows)
+    assert figures.agreements_signed == len(signed)
+    assert dict(figures.value_by_currency) == _sums(signed)
+    assert dict(figures.pipeline_value_by_currency) == _sums([row for row in rows if row[1] != "dropped"])
+    assert dict(figures.cooperation_types) == dict(Counter(row[0] for row in rows))
+    assert {(c.a, c.b): c.count for c in figures.deal_corridors} == dict(corridors)
+    assert figures.corridors == figures.deal_corridors
+    assert figures.prospective_transactions > figures.agreements_signed > 0
+
+
+def test_event_prospective_transaction_reported_by_both_sides_counts_once(report_world):
+    expo = report_world.expo
+    before = event_figures(expo).prospective_transactions
+    meeting = next(
+        m for m in _published_meetings(expo)
+        if m.status != MeetingStatus.CANCELLED and not m.follow_ups.exists() and not m.deals.exists()
+    )  # fmt: skip
+    for side in (meeting.a, meeting.b):
+        MeetingFollowUp.objects.create(
+            meeting=meeting,
+            event=expo,
+            organization=side.organization,
+            result="prospective",
+            cooperation_type="franchise",
+        )
+
+    after = event_figures(expo)
+
+    assert after.prospective_transactions == before + 1
+
+
+def test_annual_agreements_match_an_independent_count(report_world):
+    signed = [
+        d for d in Deal.objects.select_related("sector") if d.stage == "signed" and d.signed_on.year == 2010
+    ]
+    by_g20: Counter[str] = Counter()
+    for deal in signed:
+        by_g20.update({code for code in _countries_of(deal) if code in G20_COUNTRIES})
+    values: dict[str, Decimal] = {}
+    for deal in signed:
+        if deal.value is not None:
+            values[deal.currency] = values.get(deal.currency, Decimal(0)) + deal.value
+
+    figures = annual_figures(2010)
+
+    assert figures.agreements == len(signed) > 0
+    assert dict(figures.agreements_by_cooperation_type) == dict(Counter(d.cooperation_type for d in signed))
+    assert dict(figures.agreements_by_sector) == dict(Counter(d.sector.section for d in signed if d.sector))
+    assert dict(figures.agreements_by_g20_country) == dict(by_g20)
+    assert "TH" not in dict(figures.agreements_by_g20_country)
+    assert dict(figures.value_by_currency) == values
+    signed_by_year = Counter(d.signed_on.year for d in Deal.objects.all() if d.stage == "signed")
+    assert [(row.year, row.agreements) for row in figures.cumulative] == [
+        (2009, signed_by_year[2009]),
+        (2010, signed_by_year[2009] + signed_by_year[2010]),
+    ]

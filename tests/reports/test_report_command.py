@@ -49,7 +49,7 @@ def test_report_event_pdf_shows_chinese_title_and_figures(report_world, tmp_path
     assert "2009全球中小企业博览会" in text
     assert f"{participants}" in text
     assert "Participants by country" in text
-    assert "Meetings between countries" in text
+    assert "Agreements and transactions between countries" in text
     assert "From meeting requests to agreements" in text
 
 
@@ -88,7 +88,7 @@ def test_report_event_xlsx_has_a_sheet_behind_every_chart(report_world, tmp_path
         "Summary",
         "Participants by country",
         "Participants by role",
-        "Meetings between countries",
+        "Agreements and transactions bet",
         "From meeting requests to agreem",
         "Transactions by cooperation typ",
     ]

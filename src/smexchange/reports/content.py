@@ -18,6 +18,7 @@ from smexchange.reports.charts import ChartData
 from smexchange.reports.figures import AnnualFigures, Corridor, EventFigures, corridor_matrix
 from smexchange.vocab.cooperation import COOPERATION_TYPES
 from smexchange.vocab.countries import countries
+from smexchange.vocab.isic import SECTIONS
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,11 @@ def country_name(code: str) -> str:
 def cooperation_name(code: str) -> str:
     label = COOPERATION_TYPES.get(code)
     return label.in_language(get_language()) if label else code
+
+
+def sector_name(section: str) -> str:
+    label = SECTIONS.get(section)
+    return f"{section} {label.in_language(get_language())}" if label else section
 
 
 def _number(value: int | Decimal) -> str:
@@ -177,12 +183,14 @@ def event_report_content(figures: EventFigures) -> ReportContent:
             tuple((country_name(c.a), country_name(c.b), c.count) for c in figures.top_corridors),
         ),
     ]
-    if figures.value_by_currency:
+    pipeline = dict(figures.pipeline_value_by_currency)
+    signed = dict(figures.value_by_currency)
+    if pipeline:
         tables.append(
             Table(
                 _("Value by currency"),
-                (_("Currency"), _("Value")),
-                tuple((currency, value) for currency, value in figures.value_by_currency),
+                (_("Currency"), _("Agreements signed"), _("All transactions not dropped")),
+                tuple((code, signed.get(code, 0), pipeline[code]) for code in sorted(pipeline)),
             )
         )
     return ReportContent(
@@ -236,7 +244,7 @@ def annual_report_content(figures: AnnualFigures) -> ReportContent:
         _bar("agreements_by_cooperation_type", _("Agreements by cooperation type"), _("Cooperation type"),
              _("Agreements"), [(cooperation_name(code), count) for code, count in figures.agreements_by_cooperation_type]),
         _bar("agreements_by_sector", _("Agreements by sector"), _("Sector"), _("Agreements"),
-             list(figures.agreements_by_sector)),
+             [(sector_name(code), count) for code, count in figures.agreements_by_sector]),
         _bar("agreements_by_g20_country", _("Agreements by G20 country"), _("Country"), _("Agreements"),
              [(country_name(code), count) for code, count in figures.agreements_by_g20_country]),
     ]  # fmt: skip
