@@ -24,12 +24,14 @@ class Jury:
     jurors: list[Juror]
 
 
-def build_jury(*, event=None, nominees: int = 3, jurors: int = 2, scoring: bool = True) -> Jury:
+def build_jury(
+    *, event=None, slug: str = "top-ten", nominees: int = 3, jurors: int = 2, scoring: bool = True
+) -> Jury:
     """An award scored 0-10 on innovation (weight 2) and vision (weight 1), with people nominated a day apart."""
     event = event or EventFactory(is_published=True)
     award = create_award(
         event,
-        slug="top-ten",
+        slug=slug,
         name="Top Ten SME Entrepreneurs",
         name_zh="十大杰出企业家",
         year=2009,

@@ -71,7 +71,11 @@ def award_ranking(award: Award) -> list[RankingLine]:
             rank=line.rank,
             score=line.score,
             jurors=line.jurors,
-            criterion_means=[(criteria[cid], mean) for cid, mean in line.criterion_means],
+            # Shown in the award's own order of criteria, not the tie rule's order.
+            criterion_means=sorted(
+                ((criteria[cid], mean) for cid, mean in line.criterion_means),
+                key=lambda pair: (pair[0].position, pair[0].pk),
+            ),
             decided_by=_decided_by_label(line.decided_by, criteria),
         )
         for line in lines

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -72,7 +73,7 @@ def create_award(
     scale_min: Decimal = Decimal("0"),
     scale_max: Decimal = Decimal("10"),
 ) -> Award:
-    """A new award of `event`, open for nominations; raises ValidationError naming each bad field."""
+    """A new award of `event`, open for nominations; raises DomainError naming what is wrong."""
     if ceremony is not None and (
         ceremony.event_id != event.pk or ceremony.kind != ProgrammeKind.AWARD_PRESENTATION
     ):
@@ -102,7 +103,10 @@ def create_award(
         scale_min=scale_min,
         scale_max=scale_max,
     )
-    award.full_clean()
+    try:
+        award.full_clean()
+    except ValidationError as error:
+        raise DomainError(error.messages) from None
     award.save()
     return award
 
@@ -254,6 +258,8 @@ def number(value: Decimal) -> str:
 
 def _checked_value(award: Award, nomination: Nomination, criterion: Criterion, raw: object) -> Decimal:
     what = {"nominee": nomination.nominee_name, "criterion": criterion.name}
+    if raw is None or str(raw).strip() == "":
+        raise DomainError(_("The score for %(nominee)s on %(criterion)s is missing.") % what)
     try:
         value = Decimal(str(raw))
     except InvalidOperation:

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from smexchange.demo.archive import build_archive
+from smexchange.demo.awards import build_expo_award
 from smexchange.demo.expo2009 import EXPO_SLUG
 from smexchange.demo.matchmaking import (
     DEMO_PASSWORD,
@@ -63,6 +64,9 @@ class Command(BaseCommand):
             brazilian = create_brazilian_login(expo)
             if brazilian is not None:
                 logins.append(brazilian)
+            juror = build_expo_award(expo, seed=options["seed"])
+            if juror is not None:
+                logins.append(juror)
             archive = build_archive()
         if stored:
             self.stdout.write(f"Computed {stored} partner recommendations.")
