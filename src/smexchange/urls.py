@@ -6,6 +6,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("events/<slug:slug>/", include("smexchange.matchmaking.urls")),
+    path("events/<slug:slug>/organize/imports/", include("smexchange.imports.urls")),
     path("events/<slug:slug>/", include("smexchange.awards.urls")),
     path("", include("smexchange.outcomes.urls")),
     path("", include("smexchange.reports.urls")),

@@ -186,7 +186,7 @@ def apply_import_run(run: ImportRun) -> ImportRun:
     The run is locked while importing, so a second click imports nothing twice.
     """
     with transaction.atomic():
-        locked = ImportRun.objects.select_for_update().select_related("event").get(pk=run.pk)
+        locked = ImportRun.objects.select_for_update(of=("self",)).select_related("event").get(pk=run.pk)
         if locked.status != ImportStatus.CHECKED:
             raise DomainError(_("This file has been imported or rejected already; upload it again."))
         report = import_rows(locked.kind, bytes(locked.content), event=locked.event)

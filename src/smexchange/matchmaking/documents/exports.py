@@ -9,16 +9,12 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 
+from smexchange.common.spreadsheets import neutralize_cell
 from smexchange.events.models import Event
 from smexchange.matchmaking.documents.rows import LocalSlot, in_order, meetings_of
 from smexchange.matchmaking.models import Meeting, Schedule
-
-# Spreadsheets run a cell starting with these as a formula (or DDE command); quoting does not stop
-# it, a leading apostrophe does (TRUST 8, OWASP "CSV injection").
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 
@@ -38,16 +34,6 @@ class ScheduleRow(NamedTuple):
     @property
     def texts(self) -> list[str]:
         return list(self[2:])
-
-
-def neutralize_cell(value: str) -> str:
-    """Make a text cell inert in Excel, LibreOffice and Google Sheets.
-
-    Control characters that XLSX cannot hold are dropped first, so that none can hide a formula
-    trigger behind it.
-    """
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return f"'{value}" if value.startswith(FORMULA_TRIGGERS) else value
 
 
 def schedule_header(event: Event) -> list[str]:

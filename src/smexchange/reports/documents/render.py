@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from smexchange.matchmaking.documents.exports import neutralize_cell
+from smexchange.common.spreadsheets import neutralize_cell
 from smexchange.matchmaking.documents.pdf import FONT_STACK, render_pdf
 from smexchange.reports.charts import ChartData, draw_chart
 from smexchange.reports.content import ReportContent
