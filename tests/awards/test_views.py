@@ -233,7 +233,7 @@ def test_juror_scoring_after_close_is_refused_through_the_page(client, jury):
 # The organizer's pages
 
 
-def test_organizer_pages_are_404_for_other_organizers_jurors_and_participants(client, jury):
+def test_organizer_pages_refuse_other_organizers_jurors_and_participants(client, jury):
     outsider = AwardUserFactory()
     add_organizer(EventFactory(), user=outsider)
     participant = AwardUserFactory()
@@ -255,7 +255,8 @@ def test_organizer_pages_are_404_for_other_organizers_jurors_and_participants(cl
             client.post(url).status_code for url in posts
         ]
 
-    assert statuses == [404] * 15
+    # Another event's organizer and a juror learn nothing (404); a participant of the event is refused (403).
+    assert statuses == [404] * 5 + [403] * 5 + [404] * 5
     jury.award.refresh_from_db()
     assert jury.award.status == AwardStatus.SCORING
 
@@ -327,3 +328,45 @@ def test_organizer_unknown_action_is_404(client, jury, organizer):
     client.force_login(organizer)
 
     assert client.post(_url("change_status", jury, "explode")).status_code == 404
+
+
+@pytest.mark.parametrize("page", ["manage", "jury", "organizer"])
+def test_list_pages_query_count_does_not_grow(client, page):
+    small, large = build_jury(nominees=1, jurors=1), build_jury(nominees=3, jurors=3)
+    for jury in (small, large):
+        _score_all(jury)
+        close_jury(jury.award)  # the ranking is on the page too
+    user = AwardUserFactory()
+    for jury in (small, large):
+        add_organizer(jury.award.event, user=user)
+        Juror.objects.filter(pk=jury.jurors[0].pk).update(user=user)
+
+    def count(jury: Jury) -> int:
+        url = (
+            reverse("awards:organizer", args=[jury.award.event.slug])
+            if page == "organizer"
+            else _url(page, jury)
+        )
+        client.force_login(user)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    assert count(small) == count(large)
+
+
+def test_organizer_creating_an_award_with_a_taken_slug_is_told_and_nothing_saved(client, jury, organizer):
+    client.force_login(organizer)
+    data = {
+        "name": "Again",
+        "slug": "top-ten",
+        "year": 2009,
+        "laureate_count": 3,
+        "scale_min": 0,
+        "scale_max": 10,
+    }
+
+    response = client.post(reverse("awards:organizer", args=[jury.award.event.slug]), data, follow=True)
+
+    assert "Award with this Event and Slug already exists." in response.content.decode()
+    assert list(jury.award.event.awards.values_list("name", flat=True)) == ["Top Ten SME Entrepreneurs"]

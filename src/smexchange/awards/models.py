@@ -48,6 +48,7 @@ class Award(models.Model):
     name_zh = models.CharField(_("Chinese name"), max_length=200, blank=True)
     year = models.PositiveSmallIntegerField(_("year"))
     description = models.TextField(_("description"), blank=True)
+    description_zh = models.TextField(_("Chinese description"), blank=True)
     laureate_count = models.PositiveSmallIntegerField(_("number of laureates"), default=10)
     scale_min = models.DecimalField(_("lowest score"), max_digits=4, decimal_places=1, default=Decimal("0"))
     scale_max = models.DecimalField(_("highest score"), max_digits=4, decimal_places=1, default=Decimal("10"))
@@ -84,6 +85,10 @@ class Award(models.Model):
     @property
     def title(self) -> str:
         return _in_language(self.name, self.name_zh)
+
+    @property
+    def summary(self) -> str:
+        return _in_language(self.description, self.description_zh)
 
 
 class Criterion(models.Model):

@@ -168,6 +168,7 @@ def build_expo_award(expo: Event, *, seed: int) -> DemoLogin | None:
         year=2009,
         description="Ten Chinese entrepreneurs whose companies grew through innovation and international "
         "cooperation, chosen by a jury of the alliance's member associations.",
+        description_zh="十位通过创新与国际合作带领企业成长的中国企业家，由联盟成员协会组成的评审团评选。",
         ceremony=expo.programme.filter(kind=ProgrammeKind.AWARD_PRESENTATION).order_by("starts_at").first(),
         laureate_count=LAUREATES,
     )

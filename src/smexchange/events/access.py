@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -11,12 +12,16 @@ from smexchange.events.models import Event, Registration
 
 
 def access_event_as_organizer(user: Any, slug: str) -> Event:
-    """The event, for its organizer team or alliance staff; 404 for everyone else.
+    """The event, for its organizer team or alliance staff.
 
-    404 rather than 403, so that another organizer cannot learn which events exist.
+    A participant of the event gets 403 (they know the event; the page is not theirs); anyone
+    else gets 404, so that another event's organizer cannot learn which events or objects exist.
+    Team membership is read on every call: someone taken off the team is refused at once.
     """
     event = get_object_or_404(Event, slug=slug)
     if not user.has_perm("events.organize_event", event):
+        if user.is_authenticated and Registration.objects.filter(event=event, person__user=user).exists():
+            raise PermissionDenied
         raise Http404
     return event
 
