@@ -171,4 +171,18 @@ ROUTES: list[Route] = [
     Route("imports:home", "                             L    403  403  200  404  200", event),
     Route("imports:detail", "                           L    403  403  200  404  200", event_and("import_run")),
     Route("imports:apply", "                            L    403  403  R    404  R", event_and("import_run"), method="POST"),
+    # --- reports: the event report (organizers), annual reports and archive summaries (staff), the archive
+    Route("reports:event_report", "                     L    403  403  200  404  200", event),
+    Route("reports:event_report_run", "                 L    403  403  R    404  R", event, method="POST", data=lambda w: {"format": "pdf", "language": "en"}),
+    Route("reports:event_report_download", "            L    403  403  200  404  200", event_and("report_run")),
+    Route("reports:event_report_retry", "               L    403  403  R    404  R", event_and("failed_report_run"), method="POST"),
+    Route("reports:home", "                             L    403  403  403  403  200"),
+    Route("reports:annual_report", "                    L    403  403  403  403  200", lambda w: {"year": 2009}),
+    Route("reports:annual_report_run", "                L    403  403  403  403  R", lambda w: {"year": 2009}, method="POST", data=lambda w: {"format": "pdf", "language": "en"}),
+    Route("reports:annual_report_download", "           L    403  403  403  403  200", obj("annual_run")),
+    Route("reports:annual_report_retry", "              L    403  403  403  403  R", obj("failed_annual_run"), method="POST"),
+    Route("reports:archive", "                          200  200  200  200  200  200"),
+    Route("reports:archive_event", "                    200  200  200  200  200  200", event),
+    Route("reports:edit_summary", "                     L    403  403  403  403  200", event),
+    Route("reports:edit_summary", "                     L    403  403  403  403  R", event, method="POST", data=lambda w: {"action": "unpublish"}),
 ]  # fmt: skip
