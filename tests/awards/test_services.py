@@ -286,3 +286,15 @@ def test_database_refuses_the_same_score_twice(jury):
 def test_database_refuses_a_nomination_without_nominee():
     with pytest.raises(IntegrityError):
         NominationFactory(person=None, organization=None)
+
+
+def test_a_juror_cannot_score_their_own_nomination(jury):
+    nominee = jury.nominations[0].person
+    nominee.user = AwardUserFactory()
+    nominee.save(update_fields=["user"])
+    juror = add_juror(jury.award, user=nominee.user)
+
+    with pytest.raises(DomainError, match="is the nominee and cannot score their own nomination"):
+        _card(jury, juror, jury.nominations[0], "10", "10")
+
+    assert _scores() == []

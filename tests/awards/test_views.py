@@ -370,3 +370,25 @@ def test_organizer_creating_an_award_with_a_taken_slug_is_told_and_nothing_saved
 
     assert "Award with this Event and Slug already exists." in response.content.decode()
     assert list(jury.award.event.awards.values_list("name", flat=True)) == ["Top Ten SME Entrepreneurs"]
+
+
+def test_markup_in_a_citation_is_inert_on_the_public_and_jury_pages(client):
+    jury = build_jury(nominees=1, jurors=1, scoring=False)
+    Nomination.objects.filter(pk=jury.nominations[0].pk).update(
+        citation='<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+    )
+    client.force_login(jury.jurors[0].user)
+
+    page = client.get(_url("jury", jury)).content.decode()
+
+    assert "<script>alert(1)" not in page
+    assert "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in page
+
+
+def test_matchmaking_organizer_page_links_the_awards(client, jury, organizer):
+    client.force_login(organizer)
+
+    page = client.get(reverse("matchmaking:organizer", args=[jury.award.event.slug])).content.decode()
+
+    assert reverse("awards:organizer", args=[jury.award.event.slug]) in page

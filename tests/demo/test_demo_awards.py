@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.db import transaction
 from django.test import Client
@@ -100,3 +102,10 @@ def test_demo_award_degrades_in_a_tiny_world():
     else:
         assert award.status == AwardStatus.PUBLISHED
         assert 1 <= award.laureates.count() <= 10
+
+
+def test_readme_documents_the_juror_log_in_and_its_page():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+
+    assert f"`{JUROR_LOGIN}`" in readme
+    assert f"/events/global-sme-expo-2009/awards/{AWARD_SLUG}/jury/" in readme

@@ -284,8 +284,9 @@ def record_scores(juror: Juror, nomination: Nomination, values: Mapping[Criterio
     """Record (or change) a juror's scores of a nominee, criterion by criterion; all or nothing.
 
     Refused, with nothing saved, when: the jury is not scoring (before it opens or after it
-    closed), the nominee belongs to another award, the juror declared a conflict with it, a
-    criterion belongs to another award, or a value is outside the award's scale.
+    closed), the nominee belongs to another award, the juror is the nominee, the juror declared a
+    conflict with it, a criterion belongs to another award, or a value is missing, not a number,
+    outside the award's scale or finer than one decimal place.
     """
     award = _locked(juror.award)
     if award.status != AwardStatus.SCORING:
@@ -299,6 +300,11 @@ def record_scores(juror: Juror, nomination: Nomination, values: Mapping[Criterio
         raise DomainError(
             _("%(nominee)s is not a nominee of %(award)s.")
             % {"nominee": nomination.nominee_name, "award": award.name}
+        )
+    if juror.person_id is not None and juror.person_id == nomination.person_id:
+        raise DomainError(
+            _("%(juror)s is the nominee and cannot score their own nomination.")
+            % {"juror": juror.display_name}
         )
     if ConflictOfInterest.objects.filter(juror=juror, nomination=nomination).exists():
         raise DomainError(

@@ -36,13 +36,24 @@ class DemoLogin:
     email: str
 
 
+# People come to a matchmaking session to meet other countries: a partner from one's own country
+# is this much less likely to be asked, so the expo's corridors are mostly China-abroad.
+SAME_COUNTRY_WEIGHT = 0.03
+
+
 def _requests(rng: random.Random, people: list[Registration]) -> None:
-    """Each participant asks one to four others; a few popular companies get many requests."""
+    """Each participant asks one to four others, mostly abroad; a few popular companies get many requests."""
     popularity = [1.0 / (rank + 1) ** 0.8 for rank in range(len(people))]
+    countries = [registration.organization.country for registration in people]
     for requester in people:
         wanted = rng.randint(1, 4)
+        home = requester.organization.country
+        weights = [
+            weight * (SAME_COUNTRY_WEIGHT if country == home else 1.0)
+            for weight, country in zip(popularity, countries, strict=True)
+        ]
         targets = {
-            id(p): p for p in rng.choices(people, weights=popularity, k=wanted * 2) if p.pk != requester.pk
+            id(p): p for p in rng.choices(people, weights=weights, k=wanted * 2) if p.pk != requester.pk
         }
         for recipient in list(targets.values())[:wanted]:
             try:
@@ -58,11 +69,14 @@ def build_expo_matchmaking(expo: Event, *, seed: int, time_limit: int = 10) -> S
     if Schedule.objects.published().filter(event=expo).exists():
         return None
     rng = random.Random(seed)
-    people = list(
+    entrepreneurs = list(
         expo.registrations.filter(role=ParticipantRole.ENTREPRENEUR, status__in=ATTENDING_STATUSES)
-        .select_related("person")
-        .order_by("id")[:MATCHMAKING_PARTICIPANTS]
+        .select_related("person", "organization")
+        .order_by("id")
     )
+    # A draw from all of them: the registrations list whole delegations, Chinese ones first.
+    chosen = rng.sample(entrepreneurs, min(MATCHMAKING_PARTICIPANTS, len(entrepreneurs)))
+    people = sorted(chosen, key=lambda registration: registration.pk)
     _requests(rng, people)
     run = run_schedule_now(expo, time_limit=time_limit, seed=seed)
     if run.status != RunStatus.SUCCEEDED:

@@ -19,6 +19,7 @@ from smexchange.demo.matchmaking import (
     create_brazilian_login,
     create_demo_logins,
 )
+from smexchange.demo.outcomes import build_outcomes
 from smexchange.demo.world import (
     DEFAULT_ORGANIZATIONS,
     DEFAULT_SEED,
@@ -64,12 +65,14 @@ class Command(BaseCommand):
             brazilian = create_brazilian_login(expo)
             if brazilian is not None:
                 logins.append(brazilian)
+            outcomes = build_outcomes(expo, seed=options["seed"])
             juror = build_expo_award(expo, seed=options["seed"])
             if juror is not None:
                 logins.append(juror)
             archive = build_archive()
         if stored:
             self.stdout.write(f"Computed {stored} partner recommendations.")
+        self.stdout.write(f"Outcomes: {outcomes.line()}.")
         if archive.drafted:
             self.stdout.write(f"Drafted {archive.drafted} archive summaries, published {archive.published}.")
         url = f"http://127.0.0.1:{options['port']}/events/{EXPO_SLUG}/"
