@@ -33,6 +33,17 @@ def _isic_sectors(request: pytest.FixtureRequest) -> None:
         sync_sectors()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_backlog() -> None:
+    """The live server listens with Django's backlog of 10; the HTTP race tests connect 50 clients at once.
+
+    A real server (gunicorn: 2048) queues them; with 10, the kernel resets the overflow.
+    """
+    from django.core.servers import basehttp
+
+    basehttp.WSGIServer.request_queue_size = 128
+
+
 @pytest.fixture
 def on_postgres() -> bool:
     return connection.vendor == "postgresql"

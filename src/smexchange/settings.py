@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "smexchange.common.middleware.ConflictMiddleware",
 ]
 
 ROOT_URLCONF = "smexchange.urls"
@@ -127,6 +128,8 @@ else:
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Services that lock rows give up waiting after this long (PostgreSQL), answering 503 + Retry-After.
+LOCK_TIMEOUT_MS = 3000
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",

@@ -7,11 +7,11 @@ pytestmark = pytest.mark.unit
 
 
 def test_bench_lists_the_benchmarks_of_the_repository():
-    assert available_benchmarks(find_repository_root()) == ["matching", "scheduling"]
+    assert available_benchmarks(find_repository_root()) == ["load", "matching", "scheduling"]
 
 
 def test_bench_refuses_an_unknown_benchmark_by_name():
     with pytest.raises(
-        CommandError, match="unknown benchmark 'nosuch' \\(available: matching, scheduling\\)"
+        CommandError, match="unknown benchmark 'nosuch' \\(available: load, matching, scheduling\\)"
     ):
         call_command("bench", "nosuch")

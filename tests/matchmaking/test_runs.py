@@ -1,7 +1,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from smexchange.common.exceptions import DomainError
+from smexchange.common.exceptions import ConflictError, DomainError
 from smexchange.events.models import TimeSlot
 from smexchange.matchmaking.enums import RunStatus, ScheduleStatus
 from smexchange.matchmaking.models import MeetingSeat, Schedule, ScheduleRun
@@ -154,7 +154,7 @@ def test_book_meeting_refuses_a_participant_already_busy(brokerage):
     other_request = accepted(alice, carol)
     free_table = brokerage.event.tables.exclude(pk=taken.table_id).get()
 
-    with pytest.raises(DomainError, match="slot is taken"):
+    with pytest.raises(ConflictError, match="already has a meeting in that slot"):
         book_meeting(schedule, request=other_request, slot=taken.slot, table=free_table)
     assert schedule.meetings.count() == 1
 

@@ -141,6 +141,8 @@ ROUTES: list[Route] = [
     Route("matchmaking:remove_rule", "                  L    403  403  R    404  R", event_and("rule"), method="POST"),
     Route("matchmaking:move", "                         L    403  403  R    404  R", event_and("draft"), method="POST", data=lambda w: {"meeting": w["draft_meeting"].pk, "slot": w["slots"][2].pk, "table": w["tables"][0].pk}),
     Route("matchmaking:publish", "                      L    403  403  R    404  R", event_and("draft"), method="POST"),
+    # The draft holds the request already: the organizer's booking is a clean conflict.
+    Route("matchmaking:book", "                         L    403  403  409  404  409", event_and("draft"), method="POST", data=lambda w: {"request": w["request"].pk, "slot": w["slots"][2].pk, "table": w["tables"][0].pk}),
     Route("matchmaking:no_show", "                      L    403  403  R    404  R", event_and("meeting", side="a"), method="POST"),
     # --- outcomes: follow-ups and deals
     Route("outcomes:follow_up", "                       L    200  404  404  404  404", event_and("meeting")),

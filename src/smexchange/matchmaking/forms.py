@@ -6,8 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from smexchange.events.enums import ATTENDING_STATUSES, ParticipantRole
-from smexchange.events.models import Event, Registration, Table, TimeSlot
-from smexchange.matchmaking.models import Meeting, ParticipantGroup
+from smexchange.events.models import Booth, Event, Registration, Table, TimeSlot
+from smexchange.matchmaking.enums import RequestStatus
+from smexchange.matchmaking.models import Meeting, MeetingRequest, ParticipantGroup
 from smexchange.matchmaking.services.runs import MAX_TIME_LIMIT
 
 
@@ -54,6 +55,31 @@ class MoveMeetingForm(forms.Form):
         )
         self.fields["slot"].queryset = TimeSlot.objects.filter(session__event=event).order_by("starts_at")
         self.fields["table"].queryset = event.tables.order_by("code")
+
+
+class BookMeetingForm(forms.Form):
+    """Book an accepted request into a slot of a draft schedule, at a table or a booth."""
+
+    request = forms.ModelChoiceField(label=_("Accepted request"), queryset=MeetingRequest.objects.none())
+    slot = forms.ModelChoiceField(label=_("Slot"), queryset=TimeSlot.objects.none())
+    table = forms.ModelChoiceField(label=_("Table"), queryset=Table.objects.none(), required=False)
+    booth = forms.ModelChoiceField(label=_("Booth"), queryset=Booth.objects.none(), required=False)
+
+    def __init__(self, *args: Any, schedule: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        event = schedule.event
+        self.fields["request"].queryset = MeetingRequest.objects.filter(
+            event=event, status=RequestStatus.ACCEPTED
+        ).select_related("requester__person", "recipient__person")
+        self.fields["slot"].queryset = TimeSlot.objects.filter(session__event=event).select_related("session")
+        self.fields["table"].queryset = event.tables.order_by("code")
+        self.fields["booth"].queryset = event.booths.order_by("code")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if bool(data.get("table")) == bool(data.get("booth")):
+            raise forms.ValidationError(_("Choose either a table or a booth."))
+        return data
 
 
 class MatchmakingSetupForm(forms.Form):

@@ -116,6 +116,10 @@ class ScheduleRun(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # One retry per failed run, however often "retry" is pressed: the database holds it to one.
+    retry_of = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="retry", editable=False
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -35,4 +35,5 @@ urlpatterns = [
     path("organize/matchmaking/runs/<int:pk>/progress/", organizer.run_progress, name="run_progress"),
     path("organize/matchmaking/schedules/<int:pk>/move/", organizer.move, name="move"),
     path("organize/matchmaking/schedules/<int:pk>/publish/", organizer.publish, name="publish"),
+    path("organize/matchmaking/schedules/<int:pk>/book/", organizer.book, name="book"),
 ]

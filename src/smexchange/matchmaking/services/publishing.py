@@ -8,7 +8,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from smexchange.common.exceptions import DomainError
+from smexchange.common.db import bound_lock_waits
+from smexchange.common.exceptions import ConflictError, DomainError
 from smexchange.events.models import Booth, Event, Table, TimeSlot
 from smexchange.matchmaking.enums import ACCEPTED_REQUEST_WEIGHT, RequestStatus, ScheduleStatus
 from smexchange.matchmaking.models import Meeting, MeetingRequest, MeetingSeat, Schedule, Unavailability
@@ -20,11 +21,14 @@ def publish_schedule(schedule: Schedule, *, now: dt.datetime | None = None) -> S
 
     The event row is locked first, so two organizers publishing at once are serialized: the
     second finds its draft still a draft and the first one published, never two published.
+    Publishing a schedule that is no longer a draft (another organizer published it first)
+    raises ConflictError; a wait for the lock longer than LOCK_TIMEOUT_MS fails as retryable.
     """
+    bound_lock_waits()
     Event.objects.select_for_update().get(pk=schedule.event_id)
     current = Schedule.objects.select_for_update().get(pk=schedule.pk)
     if current.status != ScheduleStatus.DRAFT:
-        raise DomainError(
+        raise ConflictError(
             _("Only a draft schedule can be published; this one is %(status)s.")
             % {"status": current.get_status_display()}
         )
@@ -40,7 +44,11 @@ def publish_schedule(schedule: Schedule, *, now: dt.datetime | None = None) -> S
 def move_meeting(
     meeting: Meeting, *, slot: TimeSlot, table: Table | None = None, booth: Booth | None = None
 ) -> Meeting:
-    """Move a meeting of a draft schedule to another slot and location, checked against every rule."""
+    """Move a meeting of a draft schedule to another slot and location, checked against every rule.
+
+    Raises ConflictError when the target is taken (also when a concurrent booking took it first).
+    """
+    bound_lock_waits()
     current = (
         Meeting.objects.select_for_update()
         .select_related("schedule", "a__person", "b__person")
@@ -49,18 +57,18 @@ def move_meeting(
     if current.schedule.status != ScheduleStatus.DRAFT:
         raise DomainError(_("Published meetings move through a repair run, not by hand."))
     _check_place(current.schedule, (current.a_id, current.b_id), slot, table, booth)
+    _check_free(current.schedule, (current.a_id, current.b_id), slot, table, booth, moving=current)
     current.slot, current.table, current.booth = slot, table, booth
     try:
         with transaction.atomic():
             current.save(update_fields=["slot", "table", "booth"])
             MeetingSeat.objects.filter(meeting=current).update(slot=slot)
     except IntegrityError:
-        raise DomainError(
-            _("That slot is taken: a participant or the location already has a meeting then.")
-        ) from None
+        raise ConflictError(_taken()) from None
     return current
 
 
+@transaction.atomic
 def book_meeting(
     schedule: Schedule,
     *,
@@ -72,15 +80,21 @@ def book_meeting(
 ) -> Meeting:
     """Place an accepted request into a draft schedule by hand.
 
-    The seats' unique constraint decides between concurrent bookings of the same participant
-    and slot (and the meeting's between bookings of the same location): exactly one wins, the
-    others get a DomainError.
+    A participant or location already busy in that slot is refused up front. That check alone
+    would race (two bookings both find the slot free); the seats' unique constraint decides
+    between concurrent bookings of the same participant and slot, and the meeting's between
+    bookings of the same location: exactly one wins, the others get a ConflictError.
     """
+    bound_lock_waits()
     if schedule.status != ScheduleStatus.DRAFT:
         raise DomainError(_("Published meetings move through a repair run, not by hand."))
     if request.event_id != schedule.event_id or request.status != RequestStatus.ACCEPTED:
         raise DomainError(_("Only an accepted request of this event can be booked."))
-    _check_place(schedule, (request.requester_id, request.recipient_id), slot, table, booth)
+    people = (request.requester_id, request.recipient_id)
+    _check_place(schedule, people, slot, table, booth)
+    if Meeting.objects.filter(schedule=schedule, request=request).exists():
+        raise ConflictError(_("This request already has a meeting in this schedule."))
+    _check_free(schedule, people, slot, table, booth)
     try:
         with transaction.atomic():
             meeting = Meeting.objects.create(
@@ -98,10 +112,34 @@ def book_meeting(
                 for person in (meeting.a_id, meeting.b_id)
             )
     except IntegrityError:
-        raise DomainError(
-            _("That slot is taken: a participant or the location already has a meeting then.")
-        ) from None
+        raise ConflictError(_taken()) from None
     return meeting
+
+
+def _taken() -> str:
+    return _("That slot is taken: a participant or the location already has a meeting then.")
+
+
+def _check_free(
+    schedule: Schedule,
+    people: tuple[int, int],
+    slot: TimeSlot,
+    table: Table | None,
+    booth: Booth | None,
+    *,
+    moving: Meeting | None = None,
+) -> None:
+    seats = MeetingSeat.objects.filter(schedule=schedule, slot=slot, registration__in=people)
+    meetings = Meeting.objects.filter(schedule=schedule, slot=slot)
+    if moving is not None:
+        seats, meetings = seats.exclude(meeting=moving), meetings.exclude(pk=moving.pk)
+    busy = seats.select_related("registration__person").first()
+    if busy is not None:
+        raise ConflictError(
+            _("%(person)s already has a meeting in that slot.") % {"person": busy.registration.person}
+        )
+    if meetings.filter(table=table).exists() if table else meetings.filter(booth=booth).exists():
+        raise ConflictError(_("That table or booth already has a meeting in that slot."))
 
 
 def _check_place(

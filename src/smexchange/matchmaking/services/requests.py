@@ -9,7 +9,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from smexchange.common.exceptions import DomainError
+from smexchange.common.db import bound_lock_waits
+from smexchange.common.exceptions import ConflictError, DomainError
 from smexchange.events.enums import ATTENDING_STATUSES
 from smexchange.events.models import Event, Registration, TimeSlot
 from smexchange.matchmaking.enums import OPEN_REQUEST_STATUSES, PreferenceKind, RequestOrigin, RequestStatus
@@ -38,6 +39,7 @@ def send_meeting_request(
     organizers propose (`origin`) obey who-may-meet-whom and no-thanks but not the limits on
     what a participant may ask for themselves.
     """
+    bound_lock_waits()
     if requester.event_id != recipient.event_id:
         raise DomainError(_("Both participants must be registered for the same event."))
     if requester.pk == recipient.pk:
@@ -152,6 +154,7 @@ def set_matchmaking_policy(
 
 
 def _locked(request: MeetingRequest) -> MeetingRequest:
+    bound_lock_waits()
     return (
         MeetingRequest.objects.select_for_update().select_related("requester", "recipient").get(pk=request.pk)
     )
@@ -173,7 +176,8 @@ def _change_status(
     if getattr(current, f"{actor}_id") != by.pk:
         raise DomainError(not_actor)
     if current.status not in allowed_from:
-        raise DomainError(too_late % {"status": current.get_status_display()})
+        # The other side (or another tab) answered or withdrew it first.
+        raise ConflictError(too_late % {"status": current.get_status_display()})
     current.status = to
     fields = ["status"]
     if answered_at is not None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,9 +22,20 @@ from smexchange.scheduling.validate import validate
 logger = logging.getLogger(__name__)
 
 MAX_TIME_LIMIT = 600
+# A running run gets its time limit plus this long to build its instance and write its draft; after
+# that its worker is taken to have died (killed, out of memory, the web process restarted).
+STALE_GRACE = dt.timedelta(minutes=5)
+# A queued run no worker picked up in this time is taken to be lost with its message.
+QUEUE_TIMEOUT = dt.timedelta(hours=1)
 
 
-def _new_run(event: Event, *, time_limit: int, seed: int, lock_published: bool) -> ScheduleRun:
+class StaleRunError(RuntimeError):
+    """The run was marked failed (its worker taken for dead) before it finished: its result is dropped."""
+
+
+def _new_run(
+    event: Event, *, time_limit: int, seed: int, lock_published: bool, retry_of: ScheduleRun | None = None
+) -> ScheduleRun:
     if not 1 <= time_limit <= MAX_TIME_LIMIT:
         raise DomainError(
             _("The time limit must be between 1 and %(max)s seconds.") % {"max": MAX_TIME_LIMIT}
@@ -31,16 +43,21 @@ def _new_run(event: Event, *, time_limit: int, seed: int, lock_published: bool) 
     if not event.matchmaking_sessions.filter(slots__isnull=False).exists():
         raise DomainError(_("The event has no matchmaking session with time slots."))
     return ScheduleRun.objects.create(
-        event=event, time_limit=time_limit, seed=seed, lock_published=lock_published
+        event=event, time_limit=time_limit, seed=seed, lock_published=lock_published, retry_of=retry_of
     )
 
 
 @transaction.atomic
 def start_schedule_run(
-    event: Event, *, time_limit: int = 30, seed: int = 0, lock_published: bool = False
+    event: Event,
+    *,
+    time_limit: int = 30,
+    seed: int = 0,
+    lock_published: bool = False,
+    retry_of: ScheduleRun | None = None,
 ) -> ScheduleRun:
-    """Queue a schedule run; the job starts once this transaction commits."""
-    run = _new_run(event, time_limit=time_limit, seed=seed, lock_published=lock_published)
+    """Queue a schedule run; the job starts once this transaction commits (none if it rolls back)."""
+    run = _new_run(event, time_limit=time_limit, seed=seed, lock_published=lock_published, retry_of=retry_of)
     # Inline: tasks.py imports this module to call the services.
     from smexchange.matchmaking.tasks import task_run_schedule
 
@@ -80,9 +97,11 @@ def execute_schedule_run(run_id: int) -> ScheduleRun:
         if violations:
             raise RuntimeError(f"the engine's schedule breaks a rule: {violations[0]}")
         _write_draft(run, built, solution)
+    except StaleRunError:
+        logger.warning("schedule run %s finished after it was marked failed; its result is dropped", run.pk)
     except Exception as error:
         logger.exception("schedule run %s failed", run.pk)
-        ScheduleRun.objects.filter(pk=run.pk).update(
+        ScheduleRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING).update(
             status=RunStatus.FAILED, error=f"{type(error).__name__}: {error}", finished_at=timezone.now()
         )
     run.refresh_from_db()
@@ -100,6 +119,10 @@ def _save_progress(run_id: int, progress: Progress) -> None:
 
 @transaction.atomic
 def _write_draft(run: ScheduleRun, built: EventInstance, solution: Solution) -> Schedule:
+    # Locked and checked first: a run marked failed meanwhile (and perhaps retried) writes nothing,
+    # so a failed run never has a draft and a retry never makes a second result.
+    if ScheduleRun.objects.select_for_update().get(pk=run.pk).status != RunStatus.RUNNING:
+        raise StaleRunError(run.pk)
     schedule = Schedule.objects.create(event=run.event, run=run, status=ScheduleStatus.DRAFT)
     meetings = []
     for assignment in solution.assignments:
@@ -139,12 +162,45 @@ def _write_draft(run: ScheduleRun, built: EventInstance, solution: Solution) -> 
 
 
 def retry_schedule_run(run: ScheduleRun) -> ScheduleRun:
-    """A failed run is retried as a new run with the same settings."""
+    """A failed run is retried as a new run with the same settings, once: retrying it again (a
+    second click, two organizers at once) returns that same retry instead of starting another."""
     if run.status != RunStatus.FAILED:
         raise DomainError(_("Only a failed run can be retried."))
-    return start_schedule_run(
-        run.event, time_limit=run.time_limit, seed=run.seed, lock_published=run.lock_published
+    try:
+        with transaction.atomic():
+            return start_schedule_run(
+                run.event,
+                time_limit=run.time_limit,
+                seed=run.seed,
+                lock_published=run.lock_published,
+                retry_of=run,
+            )
+    except IntegrityError:
+        return ScheduleRun.objects.get(retry_of=run)
+
+
+def fail_stale_schedule_runs(*, now: dt.datetime | None = None, event: Event | None = None) -> int:
+    """Mark failed the runs whose worker died: running past their time limit and `STALE_GRACE`, or
+    queued longer than `QUEUE_TIMEOUT`. Their published schedules were never touched, and each can
+    be retried. Returns how many were marked."""
+    now = now or timezone.now()
+    runs = ScheduleRun.objects.filter(event=event) if event is not None else ScheduleRun.objects.all()
+    marked = 0
+    for run in runs.filter(status=RunStatus.RUNNING, started_at__lt=now - STALE_GRACE).only(
+        "pk", "time_limit", "started_at"
+    ):
+        if run.started_at and run.started_at + dt.timedelta(seconds=run.time_limit) + STALE_GRACE < now:
+            marked += ScheduleRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING).update(
+                status=RunStatus.FAILED,
+                error=_("The worker stopped before the run finished (no result after its time limit)."),
+                finished_at=now,
+            )
+    marked += runs.filter(status=RunStatus.QUEUED, created_at__lt=now - QUEUE_TIMEOUT).update(
+        status=RunStatus.FAILED,
+        error=_("No worker started the run within an hour."),
+        finished_at=now,
     )
+    return marked
 
 
 def run_schedule_now(

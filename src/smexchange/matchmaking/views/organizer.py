@@ -20,6 +20,7 @@ from smexchange.events.services import set_table_count
 from smexchange.matchmaking import queries
 from smexchange.matchmaking.enums import RunStatus, ScheduleStatus
 from smexchange.matchmaking.forms import (
+    BookMeetingForm,
     GroupMembersForm,
     MatchmakingSetupForm,
     MeetingRuleForm,
@@ -36,9 +37,13 @@ from smexchange.matchmaking.services.groups import (
     disallow_group_pair,
 )
 from smexchange.matchmaking.services.proposals import propose_recommended_meetings
-from smexchange.matchmaking.services.publishing import move_meeting, publish_schedule
+from smexchange.matchmaking.services.publishing import book_meeting, move_meeting, publish_schedule
 from smexchange.matchmaking.services.requests import policy_of, set_matchmaking_policy
-from smexchange.matchmaking.services.runs import retry_schedule_run, start_schedule_run
+from smexchange.matchmaking.services.runs import (
+    fail_stale_schedule_runs,
+    retry_schedule_run,
+    start_schedule_run,
+)
 
 
 def _back(slug: str) -> HttpResponse:
@@ -48,6 +53,8 @@ def _back(slug: str) -> HttpResponse:
 @login_required
 def organizer_home(request: HttpRequest, slug: str) -> HttpResponse:
     event = access_event_as_organizer(request.user, slug)
+    # On access, not only from `smex fail_stale_runs`: a run whose worker died shows as failed, retryable.
+    fail_stale_schedule_runs(event=event)
     runs = list(event.schedule_runs.order_by("-created_at", "-id")[:5])
     draft = (
         Schedule.objects.filter(event=event, status=ScheduleStatus.DRAFT)
@@ -67,6 +74,7 @@ def organizer_home(request: HttpRequest, slug: str) -> HttpResponse:
         if draft
         else [],
         "move_form": MoveMeetingForm(schedule=draft) if draft else None,
+        "book_form": BookMeetingForm(schedule=draft) if draft else None,
         "published": queries.published_schedule(event),
         **_groups_context(event, role=request.GET.get("role", "")),
     }
@@ -133,6 +141,22 @@ def move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 form.cleaned_data["meeting"], slot=form.cleaned_data["slot"], table=form.cleaned_data["table"]
             )
             messages.success(request, _("The meeting was moved."))
+    return _back(slug)
+
+
+@login_required
+@require_POST
+def book(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Book one accepted request into a slot of a draft; a booking that loses a race answers 409."""
+    event = access_event_as_organizer(request.user, slug)
+    schedule = get_object_or_404(Schedule.objects.select_related("event"), event=event, pk=pk)
+    form = BookMeetingForm(request.POST, schedule=schedule)
+    if not form.is_valid():
+        messages.error(request, _("Choose an accepted request, a slot and a table or a booth."))
+        return _back(slug)
+    with errors_as_messages(request):
+        book_meeting(schedule, **form.cleaned_data)
+        messages.success(request, _("The meeting was booked."))
     return _back(slug)
 
 
