@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "smexchange.outcomes",
     "smexchange.awards",
     "smexchange.imports",
+    "smexchange.accounts",
     "smexchange.reports",
     "smexchange.web",
     "smexchange.demo",
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "smexchange.common.headers.SecurityHeadersMiddleware",
+    "smexchange.common.audit.AuditContextMiddleware",
     "smexchange.common.middleware.ConflictMiddleware",
 ]
 
@@ -149,7 +152,17 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+# Failed log-ins are throttled by smexchange.accounts (in the database, with a 429 and Retry-After);
+# allauth's own limits on sending mail (password reset, confirmation) stay on.
+ACCOUNT_RATE_LIMITS = {"login_failed": False}
+ACCOUNT_ADAPTER = "smexchange.accounts.adapter.AccountAdapter"
+# `limit` failed log-ins within `window` seconds lock the account (or the address) for `lockout` seconds.
+SMEX_LOGIN_THROTTLE = {
+    "account": {"limit": 5, "window": 900, "lockout": 900},
+    "ip": {"limit": 20, "window": 900, "lockout": 900},
+}
+# At most this many meeting requests sent by one participant in this many seconds.
+SMEX_MEETING_REQUEST_RATE = (30, 600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -202,6 +215,11 @@ else:
 DEFAULT_FROM_EMAIL = CONFIG["DEFAULT_FROM_EMAIL"]
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Scripts and styles from the site only: no inline script, style or event handler anywhere.
+SMEX_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True

@@ -9,6 +9,7 @@ urlpatterns = [
     path("events/<slug:slug>/organize/imports/", include("smexchange.imports.urls")),
     path("events/<slug:slug>/", include("smexchange.awards.urls")),
     path("", include("smexchange.outcomes.urls")),
+    path("", include("smexchange.accounts.urls")),
     path("", include("smexchange.reports.urls")),
     path("", include("smexchange.web.urls")),
 ]

@@ -23,8 +23,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
+from smexchange.accounts.services import invite_delegate
 from smexchange.awards.services import add_juror, create_award, nominate
 from smexchange.directory import services as directory
 from smexchange.directory.models import Organization
@@ -74,7 +76,9 @@ class World:
 
 
 def _user(email: str, **flags: Any) -> Any:
-    return get_user_model().objects.create_user(username=email, email=email, password=PASSWORD, **flags)
+    user = get_user_model().objects.create_user(username=email, email=email, password=PASSWORD, **flags)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
 
 
 def _event(slug: str) -> Event:
@@ -110,7 +114,7 @@ def _delegate(event: Event, name: str, *, country: str, user: Any | None = None)
         given_name=name,
         family_name="Delegate",
         email=f"{name.lower()}@{organization.slug}.example.org",
-        phone="+86 574 0000 0000",
+        phone=f"+86 574 {sum(map(ord, name)):04d} 0000",  # one number per delegate
     )
     if user is not None:
         person.user = user
@@ -223,6 +227,17 @@ def seed_imports(world: World) -> None:
     world.objects.update(import_run=run)
 
 
+def seed_invitations(world: World) -> None:
+    """An open invitation from event A's organizer to join the partner's delegation."""
+    invitation, token = invite_delegate(
+        world.event,
+        organization=world.partner.organization,
+        email="new-delegate@matrix.example.org",
+        invited_by=world.users["organizer"],
+    )
+    world.objects.update(invitation=invitation, invitation_token=token)
+
+
 def seed_reports(world: World) -> None:
     """Event A's report generated once and failed once, the same for the annual report of 2009, and
     event A's archive summary, published."""
@@ -245,5 +260,6 @@ SEEDERS: list[Callable[[World], None]] = [
     seed_outcomes,
     seed_awards,
     seed_imports,
+    seed_invitations,
     seed_reports,
 ]
