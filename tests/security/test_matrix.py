@@ -69,9 +69,8 @@ def attempt(world: World, route: Route, role: str) -> tuple[str, bool]:
         response = client.post(url, route.data(world)) if route.method == "POST" else client.get(url)
         changed = before is not None and snapshot() != before
         transaction.set_rollback(True)
-    # A file download holds its file open until closed. Closing fires request_finished, whose
-    # close_old_connections would close the test's database connection on PostgreSQL
-    # (CONN_MAX_AGE=0 in the test settings); the test client disconnects it the same way.
+    # A file download holds its file open until closed. Closing fires request_finished; detached from
+    # close_old_connections as the test client does, or PostgreSQL loses the test's connection.
     request_finished.disconnect(close_old_connections)
     try:
         response.close()

@@ -27,6 +27,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from smexchange.accounts.services import invite_delegate
+from smexchange.api.services import create_api_token
 from smexchange.awards.services import add_juror, create_award, nominate
 from smexchange.directory import services as directory
 from smexchange.directory.models import Organization
@@ -35,6 +36,7 @@ from smexchange.events.enums import ParticipantRole, RegistrationStatus
 from smexchange.events.models import Event, Registration, TimeSlot
 from smexchange.events.services import (
     add_organizer,
+    add_programme_item,
     add_tables,
     create_event,
     create_matchmaking_session,
@@ -238,6 +240,20 @@ def seed_invitations(world: World) -> None:
     world.objects.update(invitation=invitation, invitation_token=token)
 
 
+def seed_api(world: World) -> None:
+    """A programme item of event A, and an API token of the participant."""
+    zone = world.event.zone
+    item = add_programme_item(
+        world.event,
+        kind="speech",
+        title="Opening address",
+        starts_at=dt.datetime(2009, 7, 13, 9, tzinfo=zone),
+        ends_at=dt.datetime(2009, 7, 13, 9, 30, tzinfo=zone),
+    )
+    token, _secret = create_api_token(world.users["participant"], name="CRM")
+    world.objects.update(programme_item=item, api_token=token)
+
+
 def seed_reports(world: World) -> None:
     """Event A's report generated once and failed once, the same for the annual report of 2009, and
     event A's archive summary, published."""
@@ -261,5 +277,6 @@ SEEDERS: list[Callable[[World], None]] = [
     seed_awards,
     seed_imports,
     seed_invitations,
+    seed_api,
     seed_reports,
 ]
