@@ -71,8 +71,15 @@ INSTALLED_APPS = [
     "smexchange.outcomes",
     "smexchange.awards",
     "smexchange.imports",
+    "smexchange.accounts",
+    "smexchange.reports",
     "smexchange.web",
     "smexchange.demo",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "smexchange.api",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +93,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "smexchange.common.headers.SecurityHeadersMiddleware",
+    "smexchange.common.audit.AuditContextMiddleware",
     "smexchange.common.middleware.ConflictMiddleware",
 ]
 
@@ -148,7 +157,17 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key"}
+# Failed log-ins are throttled by smexchange.accounts (in the database, with a 429 and Retry-After);
+# allauth's own limits on sending mail (password reset, confirmation) stay on.
+ACCOUNT_RATE_LIMITS = {"login_failed": False}
+ACCOUNT_ADAPTER = "smexchange.accounts.adapter.AccountAdapter"
+# `limit` failed log-ins within `window` seconds lock the account (or the address) for `lockout` seconds.
+SMEX_LOGIN_THROTTLE = {
+    "account": {"limit": 5, "window": 900, "lockout": 900},
+    "ip": {"limit": 20, "window": 900, "lockout": 900},
+}
+# At most this many meeting requests sent by one participant in this many seconds.
+SMEX_MEETING_REQUEST_RATE = (30, 600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -201,6 +220,11 @@ else:
 DEFAULT_FROM_EMAIL = CONFIG["DEFAULT_FROM_EMAIL"]
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Scripts and styles from the site only: no inline script, style or event handler anywhere.
+SMEX_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
@@ -214,6 +238,50 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = 0 if EMBEDDED else 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = not EMBEDDED
     SECURE_HSTS_PRELOAD = not EMBEDDED
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # The token scheme first: a request without credentials then gets 401, not 403.
+        "smexchange.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "smexchange.api.pagination.ApiPagination",
+    "DEFAULT_SCHEMA_CLASS": "smexchange.api.schema.ApiAutoSchema",
+    "EXCEPTION_HANDLER": "smexchange.api.errors.api_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "SME Exchange API",
+    "DESCRIPTION": "Events, programme, directory, cooperation profiles, registrations, meeting requests, "
+    "meetings and deals of SME Exchange. See docs/api/README.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "EventKindEnum": "smexchange.events.enums.EventKind",
+        "ProgrammeKindEnum": "smexchange.events.enums.ProgrammeKind",
+        "OrganizationKindEnum": "smexchange.directory.enums.ORGANIZATION_KIND_CHOICES",
+        "ParticipantRoleEnum": "smexchange.events.enums.ParticipantRole",
+        "SpeakerRoleEnum": "smexchange.events.enums.SpeakerRole",
+        "RegistrationStatusEnum": "smexchange.events.enums.RegistrationStatus",
+        "MeetingRequestStatusEnum": "smexchange.matchmaking.enums.RequestStatus",
+        "MeetingStatusEnum": "smexchange.matchmaking.enums.MeetingStatus",
+        "ProfileStatusEnum": "smexchange.directory.enums.ProfileStatus",
+        "DealStageEnum": "smexchange.outcomes.enums.DealStage",
+    },
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 LOGGING = {
     "version": 1,

@@ -72,3 +72,15 @@ def test_command_sends_reminders_once(meetup, capsys):
 
     assert capsys.readouterr().out == "2 follow-up reminders sent\n0 follow-up reminders sent\n"
     assert len(mail.outbox) == 2
+
+
+def test_rolled_back_run_sends_no_mail_and_claims_nothing(meetup):
+    from django.db import transaction
+
+    with transaction.atomic():
+        assert send_followup_reminders(now=AFTER) == 2
+        transaction.set_rollback(True)
+
+    assert (len(mail.outbox), FollowUpReminder.objects.count()) == (0, 0)
+    assert send_followup_reminders(now=AFTER) == 2
+    assert len(mail.outbox) == 2

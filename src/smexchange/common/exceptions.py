@@ -10,6 +10,17 @@ class DomainError(ValidationError):
     """
 
 
+class RateLimitError(DomainError):
+    """Too many operations of one kind in a short time; `retry_after` says in how many seconds to retry.
+
+    The web shows the message; the API answers 429 with a Retry-After header.
+    """
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message, code="rate_limited")
+        self.retry_after = retry_after
+
+
 class ConflictError(DomainError):
     """The operation lost a race: someone else changed the same thing first.
 

@@ -23,6 +23,8 @@ REVIEWED: dict[str, str] = {
     "awards.0002_award_description_zh#0": "Awards are few (a handful per event) and the default is a "
     "constant, which PostgreSQL 11+ adds without a rewrite.",
     "common.0002_load_isic_sectors#0": "Loads the ISIC table (about 110 rows) into a table created just before.",
+    "directory.0003_cooperationprofile_visibility#0": "A constant default ('public'): PostgreSQL 11+ adds "
+    "the column without rewriting the table (CI runs 15); no index on it.",
     "directory.0002_person_user#0": "Added before any deployment held people; later such columns get a "
     "separate CREATE INDEX CONCURRENTLY migration.",
     "matchmaking.0006_meetingrequest_origin#0": "A constant default: PostgreSQL 11+ adds the column "

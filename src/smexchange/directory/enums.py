@@ -39,6 +39,12 @@ class ProfileStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
+class ProfileVisibility(models.TextChoices):
+    PUBLIC = "public", _("Everyone")
+    REGISTERED = "registered", _("Registered users")
+    PARTICIPANTS = "participants", _("Participants of our events")
+
+
 class Direction(models.TextChoices):
     OFFER = "offer", _("Offers")
     SEEK = "seek", _("Seeks")

@@ -19,6 +19,7 @@ from smexchange.directory.enums import (
     Direction,
     PersonRole,
     ProfileStatus,
+    ProfileVisibility,
 )
 
 
@@ -80,6 +81,26 @@ class CooperationProfileQuerySet(models.QuerySet[Any]):
 
     def for_listing(self) -> CooperationProfileQuerySet:
         return self.select_related("organization").prefetch_related("items", "sectors")
+
+    def visible_to(self, user: Any) -> CooperationProfileQuerySet:
+        """Profiles whose visibility setting lets `user` see them (None or anonymous: public ones only).
+
+        Registered users see profiles for registered users; participants see profiles marked for
+        participants of organizations registered for an event they are registered for too;
+        delegates see their own organization's; staff see all.
+        """
+        if user is None or not getattr(user, "is_authenticated", False):
+            return self.filter(visibility=ProfileVisibility.PUBLIC)
+        if user.is_staff:
+            return self
+        shared_event = Q(
+            visibility=ProfileVisibility.PARTICIPANTS,
+            organization__registrations__event__registrations__person__user=user,
+        )
+        own = Q(organization__people__user=user)
+        return self.filter(
+            Q(visibility__in=[ProfileVisibility.PUBLIC, ProfileVisibility.REGISTERED]) | shared_event | own
+        ).distinct()
 
 
 class Organization(models.Model):
@@ -219,6 +240,13 @@ class CooperationProfile(models.Model):
         _("status"), max_length=10, choices=ProfileStatus.choices, default=ProfileStatus.DRAFT, db_index=True
     )
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    visibility = models.CharField(
+        _("visible to"),
+        max_length=15,
+        choices=ProfileVisibility.choices,
+        default=ProfileVisibility.PUBLIC,
+        help_text=_("Who may see this profile in the directory, opportunities and recommendations."),
+    )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     sectors = models.ManyToManyField(Sector, verbose_name=_("sectors"), blank=True, related_name="profiles")
     target_countries = models.JSONField(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from smexchange.directory.models import (
     CooperationProfile,
@@ -26,9 +27,11 @@ def filter_organizations(filters: Mapping[str, str]) -> OrganizationQuerySet:
     return organizations.for_listing()
 
 
-def filter_opportunities(filters: Mapping[str, str]) -> CooperationProfileQuerySet:
-    """Published, unexpired cooperation profiles matching the same filters."""
-    profiles: CooperationProfileQuerySet = CooperationProfile.objects.published().search(filters.get("q", ""))
+def filter_opportunities(filters: Mapping[str, str], *, viewer: Any = None) -> CooperationProfileQuerySet:
+    """Published, unexpired cooperation profiles matching the same filters, that `viewer` may see."""
+    profiles: CooperationProfileQuerySet = (
+        CooperationProfile.objects.published().visible_to(viewer).search(filters.get("q", ""))
+    )
     if filters.get("country"):
         profiles = profiles.filter(organization__country=filters["country"])
     if filters.get("kind"):
@@ -40,9 +43,16 @@ def filter_opportunities(filters: Mapping[str, str]) -> CooperationProfileQueryS
     return profiles.for_listing()
 
 
-def published_profiles_of(organization: Organization) -> CooperationProfileQuerySet:
+def published_profiles_of(organization: Organization, *, viewer: Any = None) -> CooperationProfileQuerySet:
     return (
         CooperationProfile.objects.published()
+        .visible_to(viewer)
         .filter(organization=organization)
         .prefetch_related("items", "sectors")
     )
+
+
+def visible_partners(viewer: Any) -> OrganizationQuerySet:
+    """Organizations with a published profile `viewer` may see: the only ones recommended to them."""
+    profiles = CooperationProfile.objects.published().visible_to(viewer)
+    return Organization.objects.filter(pk__in=profiles.values("organization_id"))

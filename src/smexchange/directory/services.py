@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from smexchange.common.exceptions import DomainError
 from smexchange.common.models import Sector
 from smexchange.common.validators import validate_country_code
-from smexchange.directory.enums import ProfileStatus
+from smexchange.directory.enums import ProfileStatus, ProfileVisibility
 from smexchange.directory.models import CooperationItem, CooperationProfile, Membership, Organization, Person
 from smexchange.vocab.isic import normalize_sector
 
@@ -147,10 +147,12 @@ def create_cooperation_profile(
     target_countries: Sequence[str] = (),
     expires_on: dt.date | None = None,
     publish: bool = False,
+    visibility: str = ProfileVisibility.PUBLIC,
 ) -> CooperationProfile:
     """Create a profile with its offers and requests, as a draft or published at once."""
     profile = CooperationProfile(
         organization=organization,
+        visibility=visibility,
         title=title,
         description=description,
         language=language,
@@ -422,6 +424,7 @@ def update_cooperation_profile(
     sectors: Sequence[str] = (),
     target_countries: Sequence[str] = (),
     expires_on: dt.date | None = None,
+    visibility: str | None = None,
 ) -> CooperationProfile:
     """Replace a profile's text, sectors, targets and offers and requests; a published one stays published.
 
@@ -443,6 +446,8 @@ def update_cooperation_profile(
     profile.language = language
     profile.target_countries = list(target_countries)
     profile.expires_on = expires_on
+    if visibility is not None:
+        profile.visibility = visibility
     profile.full_clean()
     profile.save()
     profile.sectors.set(_sectors(sectors) if sectors else list(profile.organization.sectors.all()))

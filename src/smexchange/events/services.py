@@ -11,7 +11,9 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
+from smexchange.common.audit import record_audit
 from smexchange.common.exceptions import DomainError
+from smexchange.common.models import AuditAction
 from smexchange.directory.models import Organization, Person
 from smexchange.events.enums import RegistrationStatus
 from smexchange.events.models import (
@@ -228,15 +230,27 @@ def generate_time_slots(session: MatchmakingSession) -> list[TimeSlot]:
     )
 
 
+@transaction.atomic
 def add_organizer(event: Event, *, user: Any) -> EventTeamMember:
-    """Put a user on the event's organizer team."""
-    member, _created = EventTeamMember.objects.get_or_create(event=event, user=user)
+    """Put a user on the event's organizer team (recorded in the audit log)."""
+    member, created = EventTeamMember.objects.get_or_create(event=event, user=user)
+    if created:
+        record_audit(
+            AuditAction.ORGANIZER_ADDED, target=member, event_slug=event.slug, details={"user": user.pk}
+        )
     return member
 
 
+@transaction.atomic
 def remove_organizer(event: Event, *, user: Any) -> int:
     """Take a user off the team; their very next request is refused (permissions are read per request)."""
     deleted, _by_model = EventTeamMember.objects.filter(event=event, user=user).delete()
+    if deleted:
+        record_audit(
+            AuditAction.ORGANIZER_REMOVED,
+            event_slug=event.slug,
+            details={"user": user.pk, "email": getattr(user, "email", "")},
+        )
     return deleted
 
 

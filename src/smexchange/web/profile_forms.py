@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from smexchange.common.fields import country_choices
 from smexchange.common.labels import label_choices, localized
-from smexchange.directory.enums import COOPERATION_TYPE_CHOICES, Direction
+from smexchange.directory.enums import COOPERATION_TYPE_CHOICES, Direction, ProfileVisibility
 from smexchange.directory.models import CooperationProfile
 from smexchange.directory.services import ItemSpec
 from smexchange.vocab import isic
@@ -40,12 +40,21 @@ class CooperationProfileForm(forms.Form):
     expires_on = forms.DateField(
         label=_("Expires on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+    visibility = forms.ChoiceField(
+        label=_("Visible to"),
+        choices=ProfileVisibility.choices,
+        initial=ProfileVisibility.PUBLIC,
+        required=False,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = [("", "—"), *label_choices(languages())]
         self.fields["sectors"].choices = division_choices()
         self.fields["target_countries"].choices = country_choices()
+
+    def clean_visibility(self) -> str:
+        return str(self.cleaned_data.get("visibility") or ProfileVisibility.PUBLIC)
 
     @staticmethod
     def initial_from(profile: CooperationProfile) -> dict[str, Any]:
@@ -56,6 +65,7 @@ class CooperationProfileForm(forms.Form):
             "sectors": [sector.code for sector in profile.sectors.all() if sector.is_division],
             "target_countries": list(profile.target_countries),
             "expires_on": profile.expires_on,
+            "visibility": profile.visibility,
         }
 
 

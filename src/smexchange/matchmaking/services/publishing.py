@@ -8,8 +8,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from smexchange.common.audit import record_audit
 from smexchange.common.db import bound_lock_waits
 from smexchange.common.exceptions import ConflictError, DomainError
+from smexchange.common.models import AuditAction
 from smexchange.events.models import Booth, Event, Table, TimeSlot
 from smexchange.matchmaking.enums import ACCEPTED_REQUEST_WEIGHT, RequestStatus, ScheduleStatus
 from smexchange.matchmaking.models import Meeting, MeetingRequest, MeetingSeat, Schedule, Unavailability
@@ -25,7 +27,7 @@ def publish_schedule(schedule: Schedule, *, now: dt.datetime | None = None) -> S
     raises ConflictError; a wait for the lock longer than LOCK_TIMEOUT_MS fails as retryable.
     """
     bound_lock_waits()
-    Event.objects.select_for_update().get(pk=schedule.event_id)
+    event = Event.objects.select_for_update().get(pk=schedule.event_id)
     current = Schedule.objects.select_for_update().get(pk=schedule.pk)
     if current.status != ScheduleStatus.DRAFT:
         raise ConflictError(
@@ -37,6 +39,7 @@ def publish_schedule(schedule: Schedule, *, now: dt.datetime | None = None) -> S
     )
     current.status, current.published_at = ScheduleStatus.PUBLISHED, now or timezone.now()
     current.save(update_fields=["status", "published_at"])
+    record_audit(AuditAction.SCHEDULE_PUBLISHED, target=current, event_slug=event.slug)
     return current
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from smexchange.common.db import bound_lock_waits
-from smexchange.common.exceptions import ConflictError, DomainError
+from smexchange.common.exceptions import ConflictError, DomainError, RateLimitError
 from smexchange.events.enums import ATTENDING_STATUSES
 from smexchange.events.models import Event, Registration, TimeSlot
 from smexchange.matchmaking.enums import OPEN_REQUEST_STATUSES, PreferenceKind, RequestOrigin, RequestStatus
@@ -76,6 +77,7 @@ def _check_own_limits(requester: Registration, policy: MatchmakingPolicy) -> Non
     # Counting then inserting races: two requests sent at once would both see room under the quota.
     # Locking the requester's registration row makes one wait until the other has committed.
     Registration.objects.select_for_update().filter(pk=requester.pk).exists()
+    _check_rate(requester)
     check_group_quota(requester)
     if policy.max_requests_per_participant is not None:
         sent = MeetingRequest.objects.filter(requester=requester, status__in=OPEN_REQUEST_STATUSES).count()
@@ -84,6 +86,32 @@ def _check_own_limits(requester: Registration, policy: MatchmakingPolicy) -> Non
                 _("You have reached the limit of %(limit)s open requests for this event.")
                 % {"limit": policy.max_requests_per_participant}
             )
+
+
+def _check_rate(requester: Registration) -> None:
+    """At most SMEX_MEETING_REQUEST_RATE = (count, seconds) requests sent by one participant in a window.
+
+    Against scripts that harvest the participant list by asking everyone; counts withdrawn and
+    declined requests too, so withdrawing does not make room.
+    """
+    limit, seconds = settings.SMEX_MEETING_REQUEST_RATE
+    now = timezone.now()
+    recent = list(
+        MeetingRequest.objects.filter(
+            requester=requester,
+            origin=RequestOrigin.PARTICIPANT,
+            created_at__gte=now - dt.timedelta(seconds=seconds),
+        )
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)[:limit]
+    )
+    if len(recent) >= limit:
+        retry_after = max(1, int((recent[-1] + dt.timedelta(seconds=seconds) - now).total_seconds()) + 1)
+        raise RateLimitError(
+            _("You have sent %(count)s requests in a short time; please wait %(minutes)s minutes.")
+            % {"count": limit, "minutes": max(1, round(retry_after / 60))},
+            retry_after=retry_after,
+        )
 
 
 def _check_wanted(requester: Registration, recipient: Registration) -> None:

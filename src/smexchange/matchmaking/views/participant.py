@@ -16,6 +16,7 @@ from smexchange.events.access import access_registration_of
 from smexchange.events.models import Registration, TimeSlot
 from smexchange.matchmaking import queries
 from smexchange.matchmaking.calendar import agenda_calendar
+from smexchange.matchmaking.contacts import contacts_visible_to
 from smexchange.matchmaking.enums import PreferenceKind
 from smexchange.matchmaking.forms import AvailabilityForm, MeetingRequestForm
 from smexchange.matchmaking.models import MeetingRequest, PartnerRecommendation
@@ -31,6 +32,9 @@ def _home(slug: str) -> HttpResponse:
 def participant_home(request: HttpRequest, slug: str) -> HttpResponse:
     me = access_registration_of(request.user, slug)
     received, sent = queries.requests_of(me)
+    agenda = list(queries.agenda_of(me))
+    people = [r.requester.person for r in received] + [r.recipient.person for r in sent]
+    people += [person for meeting in agenda for person in (meeting.a.person, meeting.b.person)]
     slots = TimeSlot.objects.filter(session__event=me.event).order_by("starts_at")
     unavailable = set(me.unavailable_slots.values_list("slot_id", flat=True))
     candidates = queries.meeting_candidates(
@@ -39,7 +43,8 @@ def participant_home(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "event": me.event,
         "me": me,
-        "agenda": queries.agenda_of(me),
+        "agenda": agenda,
+        "contacts": contacts_visible_to(request.user, people),
         "received": received,
         "sent": sent,
         "candidates": paginate(request, candidates, per_page=20),

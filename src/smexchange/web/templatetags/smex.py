@@ -46,3 +46,10 @@ def sector_name(code: str) -> str:
 def get_item(mapping: dict[object, object], key: object) -> object:
     """`mapping[key]`, or None: templates cannot index a dict by a variable."""
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def web_url(value: str) -> str:
+    """The URL when it is http(s), else empty: a `javascript:` or `data:` link never reaches an href."""
+    text = (value or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else ""

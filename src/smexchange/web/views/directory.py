@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from smexchange.common.pagination import paginate, query_without_page
 from smexchange.directory import queries
 from smexchange.directory.models import Organization, Person
+from smexchange.directory.queries import visible_partners
 from smexchange.events.queries import events_attended_by
 from smexchange.matchmaking.queries import recommended_partners
 from smexchange.web.forms import DirectoryFilterForm
@@ -29,7 +30,7 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "people": organization.people.only(
             "given_name", "family_name", "name_local", "title", "role", "organization_id"
         ),
-        "profiles": queries.published_profiles_of(organization),
+        "profiles": queries.published_profiles_of(organization, viewer=request.user),
         "events": events_attended_by(organization),
         "members_count": organization.members.count() if organization.kind == "association" else None,
     }
@@ -38,7 +39,7 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def opportunity_list(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET)
-    page = paginate(request, queries.filter_opportunities(form.filters()), per_page=20)
+    page = paginate(request, queries.filter_opportunities(form.filters(), viewer=request.user), per_page=20)
     context = {"form": form, "page": page, "query": query_without_page(request)}
     return render(request, "web/opportunity_list.html", context)
 
@@ -51,6 +52,8 @@ def recommended_for_you(request: HttpRequest) -> HttpResponse:
         raise Http404
     context = {
         "organization": person.organization,
-        "recommendations": recommended_partners(person.organization),
+        "recommendations": recommended_partners(person.organization).filter(
+            partner__in=visible_partners(request.user)
+        ),
     }
     return render(request, "web/recommended.html", context)
