@@ -231,7 +231,7 @@ def test_accept_and_decline_by_the_recipient(world):
     assert accepted.status_code == 200
     assert accepted.json()["status"] == "accepted"
     assert again.status_code == 409
-    assert again.json()["error"]["code"] == "refused"
+    assert again.json()["error"]["code"] == "conflict"  # answered already: the service's ConflictError
 
 
 def test_requester_cannot_accept_own_request(world):
