@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "smexchange.awards",
     "smexchange.imports",
     "smexchange.accounts",
+    "smexchange.reports",
     "smexchange.web",
     "smexchange.demo",
     "rest_framework",

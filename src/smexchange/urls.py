@@ -12,5 +12,6 @@ urlpatterns = [
     path("events/<slug:slug>/", include("smexchange.awards.urls")),
     path("", include("smexchange.outcomes.urls")),
     path("", include("smexchange.accounts.urls")),
+    path("", include("smexchange.reports.urls")),
     path("", include("smexchange.web.urls")),
 ]
