@@ -8,6 +8,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -58,7 +60,13 @@ def every_page(world: World, role: str, *, kinds: tuple[str, ...] = ()) -> dict[
         url = reverse(route.name, kwargs=route.kwargs(world))
         response = client.get(url)
         content = b"".join(response.streaming_content) if response.streaming else response.content
-        response.close()
+        # Closing fires request_finished: detached from close_old_connections as the test client
+        # does, or PostgreSQL (CONN_MAX_AGE=0 in the test settings) loses the test's connection.
+        request_finished.disconnect(close_old_connections)
+        try:
+            response.close()
+        finally:
+            request_finished.connect(close_old_connections)
         if kinds and not response.get("Content-Type", "").startswith(kinds):
             continue
         pages[f"{route.name} {url}"] = _text(content, response.get("Content-Type", ""))
