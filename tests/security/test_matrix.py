@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.security.matrix import EXEMPT_PREFIXES, ROUTES, Route
+from tests.security.pages import close_response
 from tests.security.world import ROLES, World, build_world
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -68,7 +69,7 @@ def attempt(world: World, route: Route, role: str) -> tuple[str, bool]:
         response = client.post(url, route.data(world)) if route.method == "POST" else client.get(url)
         changed = before is not None and snapshot() != before
         transaction.set_rollback(True)
-    response.close()  # a file download holds its file open until closed
+    close_response(response)
     return outcome(response), changed
 
 
