@@ -72,8 +72,14 @@ INSTALLED_APPS = [
     "smexchange.awards",
     "smexchange.imports",
     "smexchange.accounts",
+    "smexchange.reports",
     "smexchange.web",
     "smexchange.demo",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "smexchange.api",
 ]
 
 MIDDLEWARE = [
@@ -232,6 +238,50 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = 0 if EMBEDDED else 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = not EMBEDDED
     SECURE_HSTS_PRELOAD = not EMBEDDED
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # The token scheme first: a request without credentials then gets 401, not 403.
+        "smexchange.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "smexchange.api.pagination.ApiPagination",
+    "DEFAULT_SCHEMA_CLASS": "smexchange.api.schema.ApiAutoSchema",
+    "EXCEPTION_HANDLER": "smexchange.api.errors.api_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "SME Exchange API",
+    "DESCRIPTION": "Events, programme, directory, cooperation profiles, registrations, meeting requests, "
+    "meetings and deals of SME Exchange. See docs/api/README.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "EventKindEnum": "smexchange.events.enums.EventKind",
+        "ProgrammeKindEnum": "smexchange.events.enums.ProgrammeKind",
+        "OrganizationKindEnum": "smexchange.directory.enums.ORGANIZATION_KIND_CHOICES",
+        "ParticipantRoleEnum": "smexchange.events.enums.ParticipantRole",
+        "SpeakerRoleEnum": "smexchange.events.enums.SpeakerRole",
+        "RegistrationStatusEnum": "smexchange.events.enums.RegistrationStatus",
+        "MeetingRequestStatusEnum": "smexchange.matchmaking.enums.RequestStatus",
+        "MeetingStatusEnum": "smexchange.matchmaking.enums.MeetingStatus",
+        "ProfileStatusEnum": "smexchange.directory.enums.ProfileStatus",
+        "DealStageEnum": "smexchange.outcomes.enums.DealStage",
+    },
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 LOGGING = {
     "version": 1,

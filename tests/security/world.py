@@ -27,6 +27,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from smexchange.accounts.services import invite_delegate
+from smexchange.api.services import create_api_token
 from smexchange.awards.services import add_juror, create_award, nominate
 from smexchange.directory import services as directory
 from smexchange.directory.models import Organization
@@ -35,6 +36,7 @@ from smexchange.events.enums import ParticipantRole, RegistrationStatus
 from smexchange.events.models import Event, Registration, TimeSlot
 from smexchange.events.services import (
     add_organizer,
+    add_programme_item,
     add_tables,
     create_event,
     create_matchmaking_session,
@@ -47,6 +49,15 @@ from smexchange.matchmaking.services.groups import allow_group_pair, create_part
 from smexchange.matchmaking.services.publishing import book_meeting, publish_schedule
 from smexchange.matchmaking.services.requests import accept_meeting_request, send_meeting_request
 from smexchange.outcomes.services.deals import attach_agreement_document, create_deal
+from smexchange.reports.enums import ReportRunStatus
+from smexchange.reports.models import ReportRun
+from smexchange.reports.services import (
+    draft_event_summary,
+    execute_report_run,
+    publish_event_summary,
+    request_annual_report,
+    request_event_report,
+)
 
 ROLES = ("public", "participant", "other_participant", "organizer", "other_organizer", "staff")
 PASSWORD = "matrix-password-2009"
@@ -229,6 +240,35 @@ def seed_invitations(world: World) -> None:
     world.objects.update(invitation=invitation, invitation_token=token)
 
 
+def seed_api(world: World) -> None:
+    """A programme item of event A, and an API token of the participant."""
+    zone = world.event.zone
+    item = add_programme_item(
+        world.event,
+        kind="speech",
+        title="Opening address",
+        starts_at=dt.datetime(2009, 7, 13, 9, tzinfo=zone),
+        ends_at=dt.datetime(2009, 7, 13, 9, 30, tzinfo=zone),
+    )
+    token, _secret = create_api_token(world.users["participant"], name="CRM")
+    world.objects.update(programme_item=item, api_token=token)
+
+
+def seed_reports(world: World) -> None:
+    """Event A's report generated once and failed once, the same for the annual report of 2009, and
+    event A's archive summary, published."""
+    report_run = execute_report_run(request_event_report(world.event, fmt="xlsx").pk)
+    annual_run = execute_report_run(request_annual_report(2009, fmt="xlsx").pk)
+    failed = {"status": ReportRunStatus.FAILED, "error": "killed", "format": "pdf"}
+    world.objects.update(
+        report_run=report_run,
+        failed_report_run=ReportRun.objects.create(kind="event", event=world.event, **failed),
+        annual_run=annual_run,
+        failed_annual_run=ReportRun.objects.create(kind="annual", year=2009, **failed),
+        summary=publish_event_summary(draft_event_summary(world.event)),
+    )
+
+
 # Append a seeder for each new kind of object a route needs.
 SEEDERS: list[Callable[[World], None]] = [
     seed_matchmaking,
@@ -237,4 +277,6 @@ SEEDERS: list[Callable[[World], None]] = [
     seed_awards,
     seed_imports,
     seed_invitations,
+    seed_api,
+    seed_reports,
 ]

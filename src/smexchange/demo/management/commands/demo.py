@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
+from smexchange.demo.archive import build_archive
 from smexchange.demo.awards import build_expo_award
 from smexchange.demo.expo2009 import EXPO_SLUG
 from smexchange.demo.matchmaking import (
@@ -68,9 +69,12 @@ class Command(BaseCommand):
             juror = build_expo_award(expo, seed=options["seed"])
             if juror is not None:
                 logins.append(juror)
+            archive = build_archive()
         if stored:
             self.stdout.write(f"Computed {stored} partner recommendations.")
         self.stdout.write(f"Outcomes: {outcomes.line()}.")
+        if archive.drafted:
+            self.stdout.write(f"Drafted {archive.drafted} archive summaries, published {archive.published}.")
         url = f"http://127.0.0.1:{options['port']}/events/{EXPO_SLUG}/"
         self.stdout.write(f"The Global SME Expo 2009: {url}")
         self.stdout.write(f"Demo log-ins (password {DEMO_PASSWORD}, embedded demo database only):")

@@ -1,0 +1,101 @@
+"""One error format for every error: {"error": {"code", "message", "fields"}}."""
+
+from __future__ import annotations
+
+import pytest
+from rest_framework.test import APIClient
+
+from smexchange.api.errors import api_exception_handler
+from smexchange.common.exceptions import DomainError
+from tests.api.conftest import client_for, user_of
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def _error(response) -> dict:
+    body = response.json()
+    assert list(body) == ["error"]
+    assert sorted(body["error"]) == ["code", "fields", "message"]
+    return body["error"]
+
+
+def test_unknown_path_is_a_404_in_the_format(world):
+    response = APIClient().get("/api/v1/no-such-thing/")
+
+    assert response.status_code == 404
+    assert _error(response)["code"] == "not_found"
+
+
+def test_unknown_object_is_a_404_in_the_format(world):
+    response = APIClient().get("/api/v1/events/no-such-event/")
+
+    assert response.status_code == 404
+    assert _error(response)["code"] == "not_found"
+
+
+def test_page_out_of_range_is_a_404_in_the_format(world):
+    response = APIClient().get("/api/v1/events/", {"page": 99})
+
+    assert response.status_code == 404
+    assert _error(response)["code"] == "not_found"
+
+
+def test_method_not_allowed_is_a_405_in_the_format(world):
+    response = APIClient().delete("/api/v1/events/expo/")
+
+    assert response.status_code == 405
+    assert _error(response)["code"] == "method_not_allowed"
+
+
+def test_malformed_json_is_a_400_in_the_format(world):
+    client = client_for(user_of(world.carol))
+
+    response = client.post("/api/v1/meeting-requests/", "{not json", content_type="application/json")
+
+    assert response.status_code == 400
+    assert _error(response)["code"] == "parse_error"
+
+
+def test_missing_fields_are_named(world):
+    response = client_for(user_of(world.carol)).post("/api/v1/meeting-requests/", {}, format="json")
+
+    error = _error(response)
+    assert response.status_code == 400
+    assert sorted(error["fields"]) == ["event", "recipient"]
+
+
+def test_unexpected_exception_is_a_500_in_the_format():
+    response = api_exception_handler(RuntimeError("boom"), {})
+
+    assert response.status_code == 500
+    assert response.data["error"]["code"] == "server_error"
+    assert "boom" not in str(response.data)
+
+
+def test_error_message_follows_accept_language(world):
+    client = client_for(user_of(world.carol))
+
+    response = client.post(
+        "/api/v1/meeting-requests/",
+        {"event": "hidden", "recipient": 1},
+        format="json",
+        headers={"Accept-Language": "zh-hans"},
+    )
+
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"]["event"] == ["您没有报名参加此活动。"]
+
+
+class _RateLimitedError(DomainError):
+    def __init__(self) -> None:
+        super().__init__("Slow down.")
+        self.retry_after = 90
+
+
+def test_a_rate_limited_refusal_is_a_429_with_retry_after():
+    response = api_exception_handler(_RateLimitedError(), {})
+
+    assert response.status_code == 429
+    assert response["Retry-After"] == "90"
+    assert response.data["error"]["code"] == "throttled"
+    assert response.data["error"]["message"].startswith("Slow down.")
