@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from smexchange.api import access
+from smexchange.directory.queries import filter_opportunities
 from smexchange.events.models import Event
 from smexchange.outcomes.models import Deal
 from tests.api.conftest import user_of
@@ -37,3 +38,12 @@ def test_visible_deals_is_the_access_deal_rule(world):
     for user in _users(world):
         expected = {deal.pk for deal in Deal.objects.all() if user.has_perm("outcomes.access_deal", deal)}
         assert set(access.visible_deals(user).values_list("pk", flat=True)) == expected, user
+
+
+def test_visible_published_profiles_are_the_directorys(world):
+    world.published_profile.visibility = "participants"
+    world.published_profile.save(update_fields=["visibility"])
+    for user in _users(world):
+        shown = set(filter_opportunities({}, viewer=user).values_list("pk", flat=True))
+        api = set(access.visible_profiles(user).filter(status="published").values_list("pk", flat=True))
+        assert api == shown, user

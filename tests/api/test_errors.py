@@ -6,7 +6,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from smexchange.api.errors import api_exception_handler
-from smexchange.common.exceptions import DomainError
+from smexchange.common.exceptions import ConflictError, RateLimitError
 from tests.api.conftest import client_for, user_of
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -86,16 +86,38 @@ def test_error_message_follows_accept_language(world):
     assert response.json()["error"]["fields"]["event"] == ["您没有报名参加此活动。"]
 
 
-class _RateLimitedError(DomainError):
-    def __init__(self) -> None:
-        super().__init__("Slow down.")
-        self.retry_after = 90
-
-
 def test_a_rate_limited_refusal_is_a_429_with_retry_after():
-    response = api_exception_handler(_RateLimitedError(), {})
+    response = api_exception_handler(RateLimitError("Slow down.", retry_after=90), {})
 
     assert response.status_code == 429
     assert response["Retry-After"] == "90"
     assert response.data["error"]["code"] == "throttled"
     assert response.data["error"]["message"].startswith("Slow down.")
+
+
+def test_a_lost_race_is_a_409_conflict():
+    response = api_exception_handler(ConflictError("The slot was taken meanwhile."), {})
+
+    assert response.status_code == 409
+    assert response.data["error"] == {
+        "code": "conflict",
+        "message": "The slot was taken meanwhile.",
+        "fields": {},
+    }
+
+
+def test_sending_too_many_requests_is_a_429_with_retry_after(world, settings):
+    settings.SMEX_MEETING_REQUEST_RATE = (1, 600)
+    client = client_for(user_of(world.bob))
+
+    first = client.post(
+        "/api/v1/meeting-requests/", {"event": "expo", "recipient": world.carol.pk}, format="json"
+    )
+    second = client.post(
+        "/api/v1/meeting-requests/", {"event": "expo", "recipient": world.alice.pk}, format="json"
+    )
+
+    assert first.status_code == 201
+    assert second.status_code == 429
+    assert 1 <= int(second["Retry-After"]) <= 601
+    assert second.json()["error"]["code"] == "throttled"

@@ -231,7 +231,7 @@ def test_accept_and_decline_by_the_recipient(world):
     assert accepted.status_code == 200
     assert accepted.json()["status"] == "accepted"
     assert again.status_code == 409
-    assert again.json()["error"]["code"] == "refused"
+    assert again.json()["error"]["code"] == "conflict"  # answered already: the service's ConflictError
 
 
 def test_requester_cannot_accept_own_request(world):
@@ -324,3 +324,59 @@ def test_deals_filters(world):
     assert _ids(client.get("/api/v1/deals/", {"cooperation_type": "supplier", "stage": "prospective"})) == [
         world.foreign_deal.pk
     ]
+
+
+# Contact details (TRUST.md 3): only through the contact rule, after an accepted meeting request
+
+
+def _contacts(body: dict) -> dict[int, object]:
+    return {
+        body["requester"]["id"]: body["requester"]["person"]["contact"],
+        body["recipient"]["id"]: body["recipient"]["person"]["contact"],
+    }
+
+
+def test_contact_details_appear_once_a_request_is_accepted(world):
+    alice, bob = client_for(user_of(world.alice)), client_for(user_of(world.bob))
+    url = f"/api/v1/meeting-requests/{world.pending.pk}/"
+
+    before = _contacts(alice.get(url).json())
+    bob.post(url + "accept/")
+    after = _contacts(alice.get(url).json())
+
+    assert before == {
+        world.alice.pk: {"email": "alice@example.org", "phone": "+86 21 5555 0000"},
+        world.bob.pk: None,
+    }
+    assert after[world.bob.pk] == {"email": "bob@example.org", "phone": "+86 21 5555 0000"}
+
+
+def test_contact_details_of_an_accepted_partner_in_meetings_and_registrations(world):
+    carol = client_for(user_of(world.carol))
+
+    meeting = carol.get(f"/api/v1/meetings/{world.meeting.pk}/").json()
+    registrations = {
+        row["id"]: row["person"]["contact"] for row in carol.get("/api/v1/registrations/").json()["results"]
+    }
+
+    assert meeting["b"]["person"]["contact"] == {"email": "bob@example.org", "phone": "+86 21 5555 0000"}
+    assert registrations[world.bob.pk] == {"email": "bob@example.org", "phone": "+86 21 5555 0000"}
+    assert registrations[world.alice.pk] is None
+
+
+def test_organizers_get_no_contact_details(world):
+    body = client_for(world.organizer).get("/api/v1/meeting-requests/").json()
+
+    assert {
+        side["person"]["contact"] is None
+        for row in body["results"]
+        for side in (row["requester"], row["recipient"])
+    } == {True}
+
+
+def test_public_profile_visibility_setting_is_honoured(world):
+    world.published_profile.visibility = "registered"
+    world.published_profile.save(update_fields=["visibility"])
+
+    assert _ids(APIClient().get("/api/v1/profiles/")) == []
+    assert _ids(client_for(world.stranger).get("/api/v1/profiles/")) == [world.published_profile.pk]

@@ -54,6 +54,9 @@ def test_docs_page_uses_local_assets_only(client):
     assert response.status_code == 200
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in page
     assert "https://" not in page
-    assert "<script>" not in page  # the set-up script is a separate file, so a CSP needs no 'unsafe-inline'
+    # No inline script or style, so the site's Content-Security-Policy needs no 'unsafe-inline'.
+    assert "<script>" not in page
+    assert "<style" not in page
+    assert " style=" not in page
     assert script.status_code == 200
     assert "https://" not in script.content.decode()

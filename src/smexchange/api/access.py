@@ -2,7 +2,8 @@
 
 Rows outside these querysets answer 404 (never 403), so ids reveal nothing about what exists.
 - events and their programme: published ones for everyone; unpublished ones for their organizers;
-- organizations: the public directory; cooperation profiles: published ones, and one's own organization's;
+- organizations: the public directory; cooperation profiles: published ones whose visibility setting lets
+  the user see them (as in the directory), and all of one's own organization's;
 - registrations: an organizer's events in full; a participant sees their own registration and, for a
   published event, the participants they may ask for a meeting (the matchmaking page's list);
 - meeting requests and meetings (of published schedules): a participant's own, an organizer's events'.
@@ -45,7 +46,7 @@ def visible_programme(user: Any) -> QuerySet[ProgrammeItem]:
 
 def visible_profiles(user: Any) -> QuerySet[CooperationProfile]:
     own = profiles_editable_by(user)
-    # Each profile's visibility setting (public, registered users, participants of shared events).
+    # The profile's visibility setting (public, registered users, participants of a shared event).
     condition = Q(pk__in=CooperationProfile.objects.published().visible_to(user).values("pk"))
     if own is not None:
         condition |= Q(organization=own)

@@ -14,7 +14,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from smexchange.common.exceptions import DomainError
+from smexchange.common.exceptions import ConflictError, DomainError, RateLimitError
 
 logger = logging.getLogger(__name__)
 
@@ -66,10 +66,12 @@ def _validation_response(detail: Any) -> Response:
 
 
 def _as_api_exception(exc: Exception) -> Exception:
-    retry_after = getattr(exc, "retry_after", None)
-    if isinstance(exc, DomainError) and retry_after is not None:
+    if isinstance(exc, RateLimitError):
         # A rate limit of a service (e.g. meeting requests per participant): 429 with Retry-After.
-        return exceptions.Throttled(wait=retry_after, detail=" ".join(exc.messages))
+        return exceptions.Throttled(wait=exc.retry_after, detail=" ".join(exc.messages))
+    if isinstance(exc, ConflictError):
+        # Lost a race with a concurrent change (the slot was taken, the request answered meanwhile).
+        return Conflict(" ".join(exc.messages), code="conflict")
     if isinstance(exc, DomainError):
         # A business rule refused the operation in the current state (already asked, no longer pending, ...).
         return Conflict(" ".join(exc.messages), code="refused")

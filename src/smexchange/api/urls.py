@@ -21,7 +21,11 @@ router.register("deals", outcomes.DealViewSet, basename="deal")
 
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/docs.html"),
+        name="docs",
+    ),
     path("", include(router.urls)),
     re_path(r"^.*$", not_found, name="not_found"),
 ]

@@ -49,6 +49,7 @@ class CooperationProfileSerializer(serializers.ModelSerializer):
             "description",
             "language",
             "status",
+            "visibility",
             "expires_on",
             "published_at",
             "sectors",

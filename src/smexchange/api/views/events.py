@@ -5,8 +5,10 @@ from rest_framework import viewsets
 from rest_framework.permissions import AllowAny, IsAuthenticated
 
 from smexchange.api import access
+from smexchange.api.contacts import ContactsMixin
 from smexchange.api.filters import EventFilter, ProgrammeItemFilter, RegistrationFilter
 from smexchange.api.serializers.events import EventSerializer, ProgrammeItemSerializer, RegistrationSerializer
+from smexchange.directory.models import Person
 from smexchange.events.models import Event, ProgrammeItem, ProgrammeSpeaker, Registration
 
 
@@ -40,13 +42,17 @@ class ProgrammeItemViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
-class RegistrationViewSet(viewsets.ReadOnlyModelViewSet):
+class RegistrationViewSet(ContactsMixin, viewsets.ReadOnlyModelViewSet):
     """Organizers: every registration of their events. Participants: their own, and the participants of
     the same event they may ask for a meeting (use these ids as `recipient`)."""
 
     serializer_class = RegistrationSerializer
     permission_classes = [IsAuthenticated]
     filterset_class = RegistrationFilter
+
+    @staticmethod
+    def people_of(registration: Registration) -> list[Person]:
+        return [registration.person]
 
     def get_queryset(self) -> QuerySet[Registration]:
         return (

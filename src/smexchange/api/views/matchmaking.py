@@ -16,12 +16,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from smexchange.api import access, idempotency
+from smexchange.api.contacts import ContactsMixin
 from smexchange.api.filters import MeetingFilter, MeetingRequestFilter
 from smexchange.api.serializers.matchmaking import (
     MeetingRequestCreateSerializer,
     MeetingRequestSerializer,
     MeetingSerializer,
 )
+from smexchange.directory.models import Person
 from smexchange.events.models import Registration
 from smexchange.matchmaking.models import Meeting, MeetingRequest
 from smexchange.matchmaking.services import requests as request_services
@@ -34,11 +36,19 @@ _SIDES = (
 )
 
 
-class MeetingRequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+class MeetingRequestViewSet(ContactsMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Participants: the requests they sent or received. Organizers: every request of their events."""
 
     permission_classes = [IsAuthenticated]
     filterset_class = MeetingRequestFilter
+
+    @staticmethod
+    def people_of(meeting_request: MeetingRequest) -> list[Person]:
+        return [meeting_request.requester.person, meeting_request.recipient.person]
+
+    def _answer_body(self, pk: int) -> Any:
+        meeting_request = self.get_queryset().get(pk=pk)
+        return MeetingRequestSerializer(meeting_request, context=self.context_for(meeting_request)).data
 
     def get_queryset(self) -> QuerySet[MeetingRequest]:
         return (
@@ -75,8 +85,7 @@ class MeetingRequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewS
         created = request_services.send_meeting_request(
             data["requester"], recipient=data["recipient"], message=data["message"]
         )
-        body = MeetingRequestSerializer(self.get_queryset().get(pk=created.pk)).data
-        return Response(body, status=status.HTTP_201_CREATED)
+        return Response(self._answer_body(created.pk), status=status.HTTP_201_CREATED)
 
     def _answer(self, answer: Callable[..., MeetingRequest]) -> Response:
         meeting_request = self.get_object()
@@ -85,7 +94,7 @@ class MeetingRequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewS
             # An organizer sees the request but is not one of its two sides.
             raise PermissionDenied(_("Only the two participants of a request can answer or withdraw it."))
         answer(meeting_request, by=me)
-        return Response(MeetingRequestSerializer(self.get_queryset().get(pk=meeting_request.pk)).data)
+        return Response(self._answer_body(meeting_request.pk))
 
     @extend_schema(
         request=None, responses={200: MeetingRequestSerializer}, parameters=[idempotency.PARAMETER]
@@ -115,12 +124,16 @@ class MeetingRequestViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewS
         return self._answer(request_services.withdraw_meeting_request)
 
 
-class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
+class MeetingViewSet(ContactsMixin, viewsets.ReadOnlyModelViewSet):
     """Meetings of published schedules: a participant's own; every one of an organizer's events."""
 
     serializer_class = MeetingSerializer
     permission_classes = [IsAuthenticated]
     filterset_class = MeetingFilter
+
+    @staticmethod
+    def people_of(meeting: Meeting) -> list[Person]:
+        return [meeting.a.person, meeting.b.person]
 
     def get_queryset(self) -> QuerySet[Meeting]:
         return (
