@@ -256,6 +256,7 @@ def run(argv: list[str]) -> int:
             LOAD_PARTICIPANTS=str(options.participants),
             LOAD_FIRST_REGISTRATION=str(seeded["first_registration"]),
             LOAD_TERMS=",".join(seeded["terms"]),
+            LOAD_SESSIONS=",".join(seeded["sessions"]),
         )
         server = _serve(env, options.port, options.workers, options.threads)
         try:
@@ -277,7 +278,7 @@ def run(argv: list[str]) -> int:
             f"Run on {when}: {_machine()}; PostgreSQL on the same machine; gunicorn "
             f"{options.workers} workers x {options.threads} threads, production settings; locust in a child "
             f"process on the same cores; one expo of {options.participants:,} participants (seeded in "
-            f"{seed_seconds:.0f} s); each user signed in as its own participant, waiting 1-2 s between "
+            f"{seed_seconds:.0f} s); each user signed in (a session made by the seeder) as its own participant, waiting 1-2 s between "
             f"requests; {options.duration} s per level. Load average (1/5/15 min) before it started, from "
             f"other work on the machine: {load_before[0]:.1f}/{load_before[1]:.1f}/{load_before[2]:.1f}; "
             "load average (1 min, this benchmark included) while it ran: "

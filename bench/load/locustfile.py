@@ -2,7 +2,7 @@
 
 Run by `smex bench load` as a child process (never imported by the project: locust patches the
 standard library with gevent). Settings come from the environment: LOAD_EVENT, LOAD_PARTICIPANTS,
-LOAD_PASSWORD, LOAD_TERMS (comma-separated search words).
+LOAD_SESSIONS (signed-in session keys), LOAD_TERMS (comma-separated search words).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from locust import HttpUser, between, task
 
 EVENT = os.environ.get("LOAD_EVENT", "load-expo")
 PARTICIPANTS = int(os.environ.get("LOAD_PARTICIPANTS", "5000"))
-PASSWORD = os.environ.get("LOAD_PASSWORD", "load-test-2009")
 TERMS = os.environ.get("LOAD_TERMS", "Textile,Tool,Solar,Shanghai").split(",")
+SESSIONS = os.environ.get("LOAD_SESSIONS", "").split(",")
 _next_user = itertools.count()
 
 
@@ -26,21 +26,10 @@ class Delegate(HttpUser):
     wait_time = between(1, 2)  # a person reading a page before the next click
 
     def on_start(self) -> None:
-        index = next(_next_user) % PARTICIPANTS
-        self.client.get("/accounts/login/", name="log-in page")
-        token = self.client.cookies.get("csrftoken", "")
-        self.client.post(
-            "/accounts/login/",
-            {
-                "login": f"delegate{index:05d}@load.example.org",
-                "password": PASSWORD,
-                "csrfmiddlewaretoken": token,
-            },
-            headers={"Referer": f"{self.host}/accounts/login/"},
-            name="log in",
-            allow_redirects=False,
-        )
-        self.csrf = self.client.cookies.get("csrftoken", token)
+        index = next(_next_user) % len(SESSIONS)
+        self.client.cookies.set("sessionid", SESSIONS[index])
+        self.client.get(f"/events/{EVENT}/matchmaking/", name="first page")  # sets the CSRF cookie
+        self.csrf = self.client.cookies.get("csrftoken", "")
 
     @task(3)
     def event_page(self) -> None:

@@ -61,6 +61,29 @@ def existing_world() -> World:
     )
 
 
+def signed_in_sessions(world: World, *, count: int) -> list[str]:
+    """Session keys of the first `count` delegates, signed in as the log-in form would leave them.
+
+    The load clients start with these instead of logging in: log-ins are not among the measured
+    pages, and fifty at once would trip the per-address log-in throttle.
+    """
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    keys = []
+    for user in get_user_model().objects.filter(email__in=world.emails[:count]).order_by("email"):
+        session = store()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        keys.append(session.session_key)
+    return keys
+
+
 def email_of(index: int) -> str:
     return f"delegate{index:05d}@load.example.org"
 
@@ -334,6 +357,7 @@ def main(argv: list[str]) -> None:
     print(
         json.dumps(
             {
+                "sessions": signed_in_sessions(world, count=200),
                 "event": world.event.slug,
                 "first_registration": min(world.registrations),
                 "last_registration": max(world.registrations),
