@@ -7,7 +7,10 @@ import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -16,6 +19,19 @@ from tests.security.matrix import ROUTES
 from tests.security.world import World
 
 PDFTOTEXT = Path("/usr/bin/pdftotext")
+
+
+def close_response(response: Any) -> None:
+    """Close a test-client response (a file download holds its file open until then).
+
+    Closing fires request_finished; like the test client, detach close_old_connections first, or on
+    PostgreSQL the test's connection (inside the test's transaction) is closed under it.
+    """
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
 
 
 def _text(content: bytes, content_type: str) -> str:
@@ -58,7 +74,7 @@ def every_page(world: World, role: str, *, kinds: tuple[str, ...] = ()) -> dict[
         url = reverse(route.name, kwargs=route.kwargs(world))
         response = client.get(url)
         content = b"".join(response.streaming_content) if response.streaming else response.content
-        response.close()
+        close_response(response)
         if kinds and not response.get("Content-Type", "").startswith(kinds):
             continue
         pages[f"{route.name} {url}"] = _text(content, response.get("Content-Type", ""))

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 import smexchange
 from tests.security.matrix import ROUTES
+from tests.security.pages import close_response
 from tests.security.test_matrix import snapshot
 from tests.security.world import PASSWORD, build_world
 
@@ -71,7 +72,7 @@ def test_every_page_sends_the_security_headers(settings):
     missing = {}
     for url in sorted(set(urls)):
         response = client.get(url, secure=True)
-        response.close()
+        close_response(response)
         headers = {
             "Strict-Transport-Security": response.get("Strict-Transport-Security", "").startswith(
                 "max-age=31536000"
