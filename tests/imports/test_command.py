@@ -117,3 +117,63 @@ def test_import_command_registrations_into_an_event_with_a_gbk_file(tmp_path, ca
     assert list(event.registrations.values_list("person__organization__name", "role")) == [
         ("宁海文具", "entrepreneur")
     ]
+
+
+KILLED_IMPORT = """
+import sys, time
+import django
+django.setup()
+from django.core.management import call_command
+from smexchange.directory.models import Organization
+
+real = Organization.sectors.through.objects.bulk_create
+
+def stall(*args, **kwargs):
+    real(*args, **kwargs)
+    print("half-way", flush=True)  # the organizations and their sectors are written, not committed
+    time.sleep(600)
+
+Organization.sectors.through.objects.bulk_create = stall
+call_command("import", "organizations", sys.argv[-1])
+"""
+
+
+def test_import_process_killed_half_way_leaves_nothing_behind(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    smex = str(Path(__file__).resolve().parents[2] / ".venv" / "bin" / "smex")
+    env = {
+        key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "SECRET_KEY", "DEBUG"}
+    }
+    env.update(DJANGO_SETTINGS_MODULE="smexchange.settings", SMEX_DATA_DIR=str(tmp_path / "site"))
+    path = tmp_path / "orgs.csv"
+    path.write_bytes(
+        csv_bytes([["name", "country", "sectors"], *[[f"Company {n}", "CN", "C32"] for n in range(200)]])
+    )
+    subprocess.run([smex, "migrate", "-v0"], env=env, check=True, capture_output=True)
+    count = "from smexchange.directory.models import Organization as O; from smexchange.imports.models import ImportRun as R; print(O.objects.count(), O.sectors.through.objects.count(), R.objects.count())"
+
+    with subprocess.Popen(
+        [sys.executable, "-c", KILLED_IMPORT, str(path)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    ) as worker:
+        try:
+            assert worker.stdout.readline() == "half-way\n"
+        finally:
+            worker.kill()  # SIGKILL mid-transaction: no handler runs
+            worker.wait(timeout=30)
+    after_kill = subprocess.run(
+        [smex, "shell", "-c", count], env=env, check=True, capture_output=True, text=True
+    ).stdout.splitlines()[-1]
+    subprocess.run([smex, "import", "organizations", str(path)], env=env, check=True, capture_output=True)
+    after_retry = subprocess.run(
+        [smex, "shell", "-c", count], env=env, check=True, capture_output=True, text=True
+    ).stdout.splitlines()[-1]
+
+    assert (worker.returncode, after_kill, after_retry) == (-9, "0 0 0", "200 200 1")

@@ -243,19 +243,19 @@ def test_worker_process_killed_mid_run_leaves_the_published_schedule_then_fails_
         "DATABASE_URL": _database_url(),
         "DJANGO_SETTINGS_MODULE": "smexchange.settings_test",
     }
-    worker = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-c", WORKER, str(run.pk)],
         env=env,
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
         text=True,
-    )
-    try:
-        assert worker.stdout is not None
-        assert worker.stdout.readline() == "solving\n", worker.stderr.read() if worker.stderr else ""
-    finally:
-        worker.kill()  # SIGKILL: no handler runs, no status is written
-        worker.wait(timeout=30)
+    ) as worker:
+        try:
+            assert worker.stdout is not None
+            assert worker.stdout.readline() == "solving\n"
+        finally:
+            worker.kill()  # SIGKILL: no handler runs, no status is written
+            worker.wait(timeout=30)
 
     run.refresh_from_db()
     assert (worker.returncode, run.status) == (-9, RunStatus.RUNNING)

@@ -22,11 +22,8 @@ PDFTOTEXT = Path("/usr/bin/pdftotext")
 
 
 def close_response(response: Any) -> None:
-    """Close a test-client response (a file download holds its file open until then).
-
-    Closing fires request_finished; like the test client, detach close_old_connections first, or on
-    PostgreSQL the test's connection (inside the test's transaction) is closed under it.
-    """
+    """Close a response (a file download holds its file open) as the test client itself does:
+    without the request_finished handler that would close the test's database connection."""
     request_finished.disconnect(close_old_connections)
     try:
         response.close()

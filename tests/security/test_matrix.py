@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 from django.apps import apps
-from django.db import transaction
+from django.core.signals import request_finished
+from django.db import close_old_connections, transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.security.matrix import EXEMPT_PREFIXES, ROUTES, Route
-from tests.security.pages import close_response
 from tests.security.world import ROLES, World, build_world
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -69,7 +69,13 @@ def attempt(world: World, route: Route, role: str) -> tuple[str, bool]:
         response = client.post(url, route.data(world)) if route.method == "POST" else client.get(url)
         changed = before is not None and snapshot() != before
         transaction.set_rollback(True)
-    close_response(response)  # a file download holds its file open until closed
+    # A file download holds its file open until closed. Closing fires request_finished; detached from
+    # close_old_connections as the test client does, or PostgreSQL loses the test's connection.
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
     return outcome(response), changed
 
 

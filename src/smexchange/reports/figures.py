@@ -21,7 +21,7 @@ from smexchange.events.models import Event, Registration
 from smexchange.events.queries import headline_figures
 from smexchange.matchmaking.enums import MeetingStatus, RequestStatus, ScheduleStatus
 from smexchange.matchmaking.models import Meeting, MeetingRequest
-from smexchange.outcomes.enums import DealStage
+from smexchange.outcomes.enums import DealStage, FollowUpResult
 from smexchange.outcomes.models import Deal
 from smexchange.reports.transactions import (
     Transaction,
@@ -38,6 +38,8 @@ TOP_CORRIDORS = 10
 MATRIX_COUNTRIES = 12
 
 Tally = tuple[tuple[str, int], ...]
+# Follow-up results that say the meeting took place.
+MET_RESULTS = (FollowUpResult.NO_INTEREST, FollowUpResult.FURTHER_TALKS, FollowUpResult.PROSPECTIVE)
 
 
 class ReportInputError(Exception):
@@ -176,10 +178,14 @@ def _meeting_figures(event: Event) -> dict[str, object]:
         requested=Count("id"), accepted=Count("id", filter=Q(status=RequestStatus.ACCEPTED))
     )
     published = Meeting.objects.filter(schedule__event=event, schedule__status=ScheduleStatus.PUBLISHED)
+    # Held: both sides confirmed it on site, or a side's follow-up says what came of it.
+    held = ~Q(status__in=(MeetingStatus.CANCELLED, MeetingStatus.NO_SHOW)) & (
+        Q(status=MeetingStatus.HELD) | Q(follow_ups__result__in=MET_RESULTS)
+    )
     meetings = published.aggregate(
-        scheduled=Count("id", filter=~Q(status=MeetingStatus.CANCELLED)),
-        held=Count("id", filter=Q(status=MeetingStatus.HELD)),
-        no_shows=Count("id", filter=Q(status=MeetingStatus.NO_SHOW)),
+        scheduled=Count("id", filter=~Q(status=MeetingStatus.CANCELLED), distinct=True),
+        held=Count("id", filter=held, distinct=True),
+        no_shows=Count("id", filter=Q(status=MeetingStatus.NO_SHOW), distinct=True),
     )
     pairs = (
         published.exclude(status=MeetingStatus.CANCELLED)
