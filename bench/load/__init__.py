@@ -58,12 +58,15 @@ def _environment(database_url: str, data_dir: Path) -> dict[str, str]:
     return env
 
 
-def _create_database(database_url: str) -> None:
+def _create_database(database_url: str, *, fresh: bool) -> None:
+    """The benchmark's own database; `fresh` drops it first (faster than deleting 100,000 rows)."""
     import psycopg
 
     name = database_url.rsplit("/", 1)[1]
     admin = database_url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin, autocommit=True) as connection:
+        if fresh:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
             connection.execute(f'CREATE DATABASE "{name}"')
@@ -91,6 +94,9 @@ def _serve(env: dict[str, str], port: int, workers: int, threads: int) -> subpro
             f"--workers={workers}",
             "--worker-class=gthread",
             f"--threads={threads}",
+            # Longer than a user's pause between clicks: with gunicorn's default of 2 s the server
+            # closes a kept-alive connection just as the client reuses it (connection reset).
+            "--keep-alive=30",
             "--log-level=warning",
         ],
         env=env,
@@ -144,6 +150,7 @@ def _drive(env: dict[str, str], port: int, users: int, duration: int, folder: Pa
             f"--host=http://127.0.0.1:{port}",
             f"--csv={prefix}",
             "--only-summary",
+            "--stop-timeout=5",
             "--loglevel=WARNING",
         ],
         env=env,
@@ -218,28 +225,31 @@ def run(argv: list[str]) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only, leave BENCHMARKS.md alone")
     options = parser.parse_args(argv)
     levels = [int(users) for users in options.users.split(",")]
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="smex-load-") as folder:
         env = _environment(options.database_url, Path(folder))
-        _create_database(options.database_url)
+        _create_database(options.database_url, fresh=not options.reuse)
         _smex(env, "migrate", "--verbosity=0")
         _smex(env, "collectstatic", "--noinput", "--verbosity=0")
         started = time.monotonic()
-        seeded = json.loads(
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "bench.load.seeder",
-                    str(options.participants),
-                    *(["--reuse"] if options.reuse else []),
-                ],
-                env=env,
-                cwd=ROOT,
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout.splitlines()[-1]
+        seeding = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bench.load.seeder",
+                str(options.participants),
+                *(["--reuse"] if options.reuse else []),
+            ],
+            env=env,
+            cwd=ROOT,
+            check=False,
+            capture_output=True,
+            text=True,
         )
+        if seeding.returncode != 0:
+            print(seeding.stderr[-3000:], file=sys.stderr)
+            return 1
+        seeded = json.loads(seeding.stdout.splitlines()[-1])
         seed_seconds = time.monotonic() - started
         env.update(
             LOAD_EVENT=seeded["event"],
@@ -268,7 +278,9 @@ def run(argv: list[str]) -> int:
             f"{options.workers} workers x {options.threads} threads, production settings; locust in a child "
             f"process on the same cores; one expo of {options.participants:,} participants (seeded in "
             f"{seed_seconds:.0f} s); each user signed in as its own participant, waiting 1-2 s between "
-            f"requests; {options.duration} s per level. Load average (1 min) while it ran: "
+            f"requests; {options.duration} s per level. Load average (1/5/15 min) before it started, from "
+            f"other work on the machine: {load_before[0]:.1f}/{load_before[1]:.1f}/{load_before[2]:.1f}; "
+            "load average (1 min, this benchmark included) while it ran: "
             f"{'; '.join(loads)}.\n\n{result}"
         )
     return 0 if rows and all(r.failures == 0 for r in rows) else 1

@@ -69,6 +69,8 @@ def email_of(index: int) -> str:
 def seed_world(participants: int, *, seed: int = 1, tables: int | None = None) -> World:
     """Create (or replace) the load expo with `participants` participants; returns what a client needs."""
     rng = random.Random(seed)
+    # Meetings hold their slots and tables (PROTECT): they go first.
+    Meeting.objects.filter(schedule__event__slug=SLUG).delete()
     Event.objects.filter(slug=SLUG).delete()
     event = Event.objects.create(
         slug=SLUG,

@@ -95,6 +95,19 @@ def test_a_rate_limited_refusal_is_a_429_with_retry_after():
     assert response.data["error"]["message"].startswith("Slow down.")
 
 
+def test_a_lock_wait_that_timed_out_is_a_retryable_503():
+    import psycopg.errors
+    from django.db import OperationalError
+
+    error = OperationalError("canceling statement due to lock timeout")
+    error.__cause__ = psycopg.errors.LockNotAvailable("canceling statement due to lock timeout")
+
+    response = api_exception_handler(error, {})
+
+    assert (response.status_code, response["Retry-After"]) == (503, "2")
+    assert response.data["error"]["code"] == "retry"
+
+
 def test_a_lost_race_is_a_409_conflict():
     response = api_exception_handler(ConflictError("The slot was taken meanwhile."), {})
 

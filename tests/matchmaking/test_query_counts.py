@@ -15,7 +15,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from smexchange.events.models import Registration, TimeSlot
-from smexchange.events.services import add_booth
+from smexchange.events.queries import headline_figures
+from smexchange.events.services import add_booth, add_tables
 from smexchange.matchmaking.enums import ScheduleStatus
 from smexchange.matchmaking.models import PartnerRecommendation, Schedule
 from smexchange.matchmaking.services.publishing import book_meeting, publish_schedule
@@ -133,3 +134,16 @@ def test_directory_search_queries_do_not_grow_with_hits(client, brokerage):
     response = client.get("/directory/", {"q": "organization"})
     assert response.context["page"].paginator.count == 6 + 8
     assert _count(lambda: client.get("/directory/", {"q": "organization"})) == small
+
+
+def test_event_page_figures_count_booths_tables_and_slots_each_once(brokerage):
+    event = brokerage.event  # four slots, two tables, six participants in China
+    for n, registration in enumerate(brokerage.people[:3]):
+        add_booth(event, code=f"B{n}", host=registration.organization)
+    add_tables(event, count=3)
+    register(event, 2, country="BR")
+
+    figures = headline_figures(event)
+
+    counted = (figures.participants, figures.countries, figures.booths, figures.tables, figures.meeting_slots)
+    assert counted == (8, 2, 3, 5, 4)

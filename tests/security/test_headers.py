@@ -48,17 +48,19 @@ def test_deploy_check_is_clean_with_production_settings(tmp_path):
     assert (result.returncode, result.stderr.strip()) == (0, "")
 
 
-def test_production_settings_secure_the_cookies_and_send_hsts(tmp_path):
+def test_production_settings_secure_the_cookies_send_hsts_and_hash_with_argon2(tmp_path):
     code = (
         "import django; django.setup(); from django.conf import settings as s; "
         "print(s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE, "
-        "s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.DEBUG)"
+        "s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.DEBUG, s.PASSWORD_HASHERS[0])"
     )
     env = {**_production_env(tmp_path), "DJANGO_SETTINGS_MODULE": "smexchange.settings"}
 
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
 
-    assert result.stdout.split() == ["True", "True", "Lax", "True", "True", "31536000", "False"]
+    assert result.stdout.split() == [
+        "True", "True", "Lax", "True", "True", "31536000", "False", "django.contrib.auth.hashers.Argon2PasswordHasher",
+    ]  # fmt: skip
 
 
 @pytest.mark.django_db

@@ -20,7 +20,17 @@ PAYLOAD = '"><img src=x onerror=alert(1)><script>alert(1)</script>'
 SHORT_PAYLOAD = "<i onclick=1>"
 # What must never reach a page as markup: each is what escaping turns into text.
 DANGERS = ("<script>alert(1)</script>", "<img src=x onerror", "<i onclick=1>", 'href="javascript:')
-PROJECT_APPS = {"common", "directory", "events", "matchmaking", "outcomes", "awards", "imports", "accounts"}
+PROJECT_APPS = {
+    "common",
+    "directory",
+    "events",
+    "matchmaking",
+    "outcomes",
+    "awards",
+    "imports",
+    "accounts",
+    "reports",
+}
 # Fields that are identifiers or machine values, not text people write (a page never shows them raw).
 NOT_FREE_TEXT = {
     "time_zone", "language", "currency", "document_type", "document_name", "token_hash", "account", "ip",

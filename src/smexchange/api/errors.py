@@ -14,7 +14,9 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from smexchange.common.db import is_retryable
 from smexchange.common.exceptions import ConflictError, DomainError, RateLimitError
+from smexchange.common.middleware import RETRY_AFTER_SECONDS
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +31,7 @@ _CODES = {
     status.HTTP_409_CONFLICT: "conflict",
     status.HTTP_415_UNSUPPORTED_MEDIA_TYPE: "unsupported_media_type",
     status.HTTP_429_TOO_MANY_REQUESTS: "throttled",
+    status.HTTP_503_SERVICE_UNAVAILABLE: "retry",
 }
 
 
@@ -65,6 +68,13 @@ def _validation_response(detail: Any) -> Response:
     return Response(error_body("invalid", message, fields), status=status.HTTP_400_BAD_REQUEST)
 
 
+class Busy(exceptions.APIException):
+    """A lock wait timed out, or a serialization failure or deadlock: the same request will pass later."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    wait = RETRY_AFTER_SECONDS  # DRF's handler turns it into Retry-After
+
+
 def _as_api_exception(exc: Exception) -> Exception:
     if isinstance(exc, RateLimitError):
         # A rate limit of a service (e.g. meeting requests per participant): 429 with Retry-After.
@@ -75,6 +85,8 @@ def _as_api_exception(exc: Exception) -> Exception:
     if isinstance(exc, DomainError):
         # A business rule refused the operation in the current state (already asked, no longer pending, ...).
         return Conflict(" ".join(exc.messages), code="refused")
+    if is_retryable(exc):
+        return Busy(_("The site is busy with the same data right now."))
     if isinstance(exc, IntegrityError):
         return Conflict(_("Someone else changed the same data at the same time; try again."))
     if isinstance(exc, DjangoValidationError):
