@@ -1,4 +1,5 @@
-"""The committed OpenAPI schema is the one the code generates, and the schema and docs are served."""
+"""The committed OpenAPI schema is the one the code generates; it is served with its docs; and every
+operation in it has a line in the permission matrix (tests/security/matrix.py, TRUST 1)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.urls import resolve
 from rest_framework.test import APIClient
+
+from tests.security.matrix import ROUTES
 
 pytestmark = [pytest.mark.integration]
 
@@ -60,3 +64,16 @@ def test_docs_page_uses_local_assets_only(client):
     assert " style=" not in page
     assert script.status_code == 200
     assert "https://" not in script.content.decode()
+
+
+def test_every_operation_of_the_schema_is_in_the_permission_matrix():
+    covered = {(route.name, route.method) for route in ROUTES}
+    operations = [
+        (f"{match.namespace}:{match.url_name}", method.upper())
+        for path, item in json.loads(COMMITTED.read_text())["paths"].items()
+        for method in item
+        for match in [resolve(path.replace("{id}", "1").replace("{slug}", "x"))]
+    ]
+
+    assert sorted(set(operations) - covered) == []
+    assert len(operations) == 20

@@ -34,6 +34,7 @@ _ERRORS = {
     "422": "The Idempotency-Key was already used for a different request.",
     "429": "Too many requests; see the Retry-After header.",
     "500": "Server error.",
+    "503": "Busy with the same data (a lock wait timed out): retry after Retry-After seconds.",
 }
 _WRITE_ONLY = {"409", "415", "422"}
 
