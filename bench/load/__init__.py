@@ -14,7 +14,6 @@ import argparse
 import csv
 import json
 import os
-import platform
 import secrets
 import signal
 import subprocess
@@ -27,8 +26,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.report import machine, write_section
+
 ROOT = Path(__file__).resolve().parents[2]
-START, END = "<!-- load:start -->", "<!-- load:end -->"
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/smex_loadbench"
 ENDPOINTS = ("event page", "directory search", "participant agenda", "recommendations", "send a request")
 
@@ -190,26 +190,6 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def _machine() -> str:
-    model = "unknown CPU"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            model = line.split(":", 1)[1].strip()
-            break
-    return f"{os.cpu_count()} cores (nproc), {model}, Python {platform.python_version()}"
-
-
-def _write(section: str) -> None:
-    path = ROOT / "BENCHMARKS.md"
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    block = f"{START}\n{section}\n{END}"
-    if START in text and END in text:
-        text = text[: text.index(START)] + block + text[text.index(END) + len(END) :]
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(text)
-
-
 def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="smex bench load")
     parser.add_argument("--participants", type=int, default=5000)
@@ -273,15 +253,16 @@ def run(argv: list[str]) -> int:
     print(result)
     if not options.no_write:
         when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-        _write(
+        write_section(
+            "load",
             "## Web site under load (`smex bench load`)\n\n"
-            f"Run on {when}: {_machine()}; PostgreSQL on the same machine; gunicorn "
+            f"Run on {when}: {machine()}; PostgreSQL on the same machine; gunicorn "
             f"{options.workers} workers x {options.threads} threads, production settings; locust in a child "
             f"process on the same cores; one expo of {options.participants:,} participants (seeded in "
             f"{seed_seconds:.0f} s); each user signed in (a session made by the seeder) as its own participant, waiting 1-2 s between "
             f"requests; {options.duration} s per level. Load average (1/5/15 min) before it started, from "
             f"other work on the machine: {load_before[0]:.1f}/{load_before[1]:.1f}/{load_before[2]:.1f}; "
             "load average (1 min, this benchmark included) while it ran: "
-            f"{'; '.join(loads)}.\n\n{result}"
+            f"{'; '.join(loads)}.\n\n{result}",
         )
     return 0 if rows and all(r.failures == 0 for r in rows) else 1

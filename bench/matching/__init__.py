@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,7 @@ from bench.matching.baselines import sector_type_top, tfidf_top
 from bench.matching.gold import gold_judgements, gold_profiles, write_gold
 from bench.matching.metrics import cross_language, evaluate
 from bench.matching.synthetic import generate
+from bench.report import machine, write_section
 from smexchange.matching import PartnerIndex
 from smexchange.matching.embeddings import embedder_from_environment
 from smexchange.matching.io import profile_from_dict, write_jsonl
@@ -40,7 +40,6 @@ words were written separately. Almost every gold pair is cross-language by desig
 
 # Run as `-c` rather than `-m bench.matching.baselines`: the package imports that module first.
 _TFIDF_COMMAND = "import sys; from bench.matching.baselines import main; sys.exit(main(sys.argv[1:]))"
-START, END = "<!-- matching:start -->", "<!-- matching:end -->"
 
 
 def _rankings(profiles: list[dict[str, Any]]) -> dict[str, dict[str, list[str]]]:
@@ -134,30 +133,6 @@ def _speed(sizes: list[int], folder: Path) -> list[str]:
     return lines
 
 
-def _machine() -> str:
-    model = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-    return f"{os.cpu_count()} cores (nproc), {model}, Python {platform.python_version()}, load average at start {load:.1f}, {datetime.date.today().isoformat()}"
-
-
-def _write_section(text: str) -> None:
-    path = ROOT / "BENCHMARKS.md"
-    current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    block = f"{START}\n{text}\n{END}"
-    if START in current and END in current:
-        updated = current[: current.index(START)] + block + current[current.index(END) + len(END) :]
-    else:
-        updated = current.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(updated, encoding="utf-8")
-
-
 def run(argv: list[str]) -> int:
     """Run the matching benchmark; `--quick` uses smaller worlds, `--quality-only` skips timings. Returns 0."""
     quick = "--quick" in argv
@@ -181,7 +156,7 @@ def run(argv: list[str]) -> int:
         [
             "## Matching (`smex bench matching" + (" --quick" if quick else "") + "`)",
             "",
-            f"Machine: {_machine()}.",
+            f"Machine: {machine()}, load average at start {os.getloadavg()[0]:.1f}, {datetime.date.today().isoformat()}.",
             "",
             "Quality (higher is better, except traps@5: the share of judged lookalike traps in the top 5):",
             "",
@@ -196,5 +171,5 @@ def run(argv: list[str]) -> int:
         ]
     )
     print(text)
-    _write_section(text)
+    write_section("matching", text)
     return 0

@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import subprocess
 import sys
 import tempfile
@@ -16,12 +15,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bench.report import machine, write_section
 from bench.scheduling.generate import Spec, generate, generate_brokerage
 from smexchange.scheduling import Assignment, Solution, Stats, Unscheduled, parse_instance, validate
 
 ROOT = Path(__file__).resolve().parents[2]
 METHODS = ("engine", "fcfs", "plain")
-START, END = "<!-- scheduling:start -->", "<!-- scheduling:end -->"
 
 
 @dataclass(frozen=True)
@@ -129,26 +128,6 @@ def _table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def _machine() -> str:
-    model = "unknown CPU"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            model = line.split(":", 1)[1].strip()
-            break
-    return f"{os.cpu_count()} cores (nproc), {model}, Python {platform.python_version()}, {date.today().isoformat()}"
-
-
-def _write(section: str) -> None:
-    path = ROOT / "BENCHMARKS.md"
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    block = f"{START}\n{section}\n{END}"
-    if START in text and END in text:
-        text = text[: text.index(START)] + block + text[text.index(END) + len(END) :]
-    else:
-        text = text.rstrip("\n") + "\n\n## Meeting scheduling\n\n" + block + "\n"
-    path.write_text(text)
-
-
 def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="smex bench scheduling")
     parser.add_argument("--quick", action="store_true", help="two small instances only")
@@ -162,5 +141,9 @@ def run(argv: list[str]) -> int:
     print(table)
     if not options.no_write:
         note = "quick subset" if options.quick else "full suite"
-        _write(f"Run `smex bench scheduling` ({note}, seed {options.seed}) on {_machine()}.\n\n{table}")
+        write_section(
+            "scheduling",
+            f"Run `smex bench scheduling` ({note}, seed {options.seed}) on {machine()}, {date.today().isoformat()}.\n\n{table}",
+            heading="## Meeting scheduling",
+        )
     return 0 if all(r["valid"] == "yes" for r in rows) else 1
