@@ -276,24 +276,28 @@ class PersonSpec:
     languages: Sequence[str] = ()
     bio: str = ""
 
+    def build(self) -> Person:
+        """The person, unsaved and unchecked."""
+        return Person(
+            organization=self.organization,
+            given_name=self.given_name,
+            family_name=self.family_name,
+            name_local=self.name_local,
+            title=self.title,
+            role=self.role,
+            email=self.email,
+            phone=self.phone,
+            languages=list(self.languages),
+            bio=self.bio,
+        )
+
 
 @transaction.atomic
 def add_people(specs: Sequence[PersonSpec]) -> list[Person]:
     """Add many people to their (saved) organizations at once, each checked as `add_person` does."""
     people = []
     for spec in specs:
-        person = Person(
-            organization=spec.organization,
-            given_name=spec.given_name,
-            family_name=spec.family_name,
-            name_local=spec.name_local,
-            title=spec.title,
-            role=spec.role,
-            email=spec.email,
-            phone=spec.phone,
-            languages=list(spec.languages),
-            bio=spec.bio,
-        )
+        person = spec.build()
         # The organization is a saved instance: checking that it exists would cost a query per person.
         person.full_clean(exclude=["organization"])
         people.append(person)

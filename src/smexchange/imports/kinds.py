@@ -153,18 +153,7 @@ def _person_spec(reader: RowReader, organization: Organization, *, role: str = "
 
 
 def _check_person(reader: RowReader, spec: PersonSpec) -> None:
-    instance = Person(
-        given_name=spec.given_name,
-        family_name=spec.family_name,
-        name_local=spec.name_local,
-        title=spec.title,
-        role=spec.role,
-        email=spec.email,
-        phone=spec.phone,
-        languages=list(spec.languages),
-        bio=spec.bio,
-    )
-    reader.check_model(instance, exclude=["organization", "user"], fields={})
+    reader.check_model(spec.build(), exclude=["organization", "user"], fields={})
 
 
 def person_key(organization_key: Any, spec: PersonSpec) -> tuple[Any, ...]:
