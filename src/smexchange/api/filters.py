@@ -94,16 +94,7 @@ class CooperationProfileFilter(_DirectoryFilter):
 
     def directory_query(self, directory: dict[str, str]) -> QuerySet[Any]:
         # The web's opportunity search, without its "published only": drafts of one's own stay visible.
-        profiles = CooperationProfile.objects.search(directory.get("q", ""))
-        if directory.get("country"):
-            profiles = profiles.filter(organization__country=directory["country"])
-        if directory.get("kind"):
-            profiles = profiles.filter(organization__kind=directory["kind"])
-        if directory.get("sector"):
-            profiles = profiles.in_sector(directory["sector"])
-        if directory.get("cooperation_type"):
-            profiles = profiles.of_cooperation_type(directory["cooperation_type"])
-        return profiles
+        return directory_queries.narrow_profiles(CooperationProfile.objects.all(), directory)
 
 
 class RegistrationFilter(filters.FilterSet):

@@ -29,9 +29,14 @@ def filter_organizations(filters: Mapping[str, str]) -> OrganizationQuerySet:
 
 def filter_opportunities(filters: Mapping[str, str], *, viewer: Any = None) -> CooperationProfileQuerySet:
     """Published, unexpired cooperation profiles matching the same filters, that `viewer` may see."""
-    profiles: CooperationProfileQuerySet = (
-        CooperationProfile.objects.published().visible_to(viewer).search(filters.get("q", ""))
-    )
+    return narrow_profiles(CooperationProfile.objects.published().visible_to(viewer), filters).for_listing()
+
+
+def narrow_profiles(
+    profiles: CooperationProfileQuerySet, filters: Mapping[str, str]
+) -> CooperationProfileQuerySet:
+    """`profiles` narrowed by the directory filters: q, country, kind (of organization), sector, cooperation_type."""
+    profiles = profiles.search(filters.get("q", ""))
     if filters.get("country"):
         profiles = profiles.filter(organization__country=filters["country"])
     if filters.get("kind"):
@@ -40,7 +45,7 @@ def filter_opportunities(filters: Mapping[str, str], *, viewer: Any = None) -> C
         profiles = profiles.in_sector(filters["sector"])
     if filters.get("cooperation_type"):
         profiles = profiles.of_cooperation_type(filters["cooperation_type"])
-    return profiles.for_listing()
+    return profiles
 
 
 def published_profiles_of(organization: Organization, *, viewer: Any = None) -> CooperationProfileQuerySet:
