@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bench.report import machine, write_section
+from bench._report import machine, write_section
 from bench.scheduling.generate import Spec, generate, generate_brokerage
 from smexchange.scheduling import Assignment, Solution, Stats, Unscheduled, parse_instance, validate
 
