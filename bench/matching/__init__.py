@@ -20,11 +20,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench._report import machine, write_section
 from bench.matching.baselines import sector_type_top, tfidf_top
 from bench.matching.gold import gold_judgements, gold_profiles, write_gold
 from bench.matching.metrics import cross_language, evaluate
 from bench.matching.synthetic import generate
-from bench._report import machine, write_section
 from smexchange.matching import PartnerIndex
 from smexchange.matching.embeddings import embedder_from_environment
 from smexchange.matching.io import profile_from_dict, write_jsonl
