@@ -93,14 +93,18 @@ class CooperationProfileQuerySet(models.QuerySet[Any]):
             return self.filter(visibility=ProfileVisibility.PUBLIC)
         if user.is_staff:
             return self
+        # Subqueries, not joins: joined, a profile row would repeat once per registration of every
+        # event its organization shares with the viewer (5,000 at an expo), and need DISTINCT.
         shared_event = Q(
             visibility=ProfileVisibility.PARTICIPANTS,
-            organization__registrations__event__registrations__person__user=user,
+            organization__in=Organization.objects.filter(
+                registrations__event__registrations__person__user=user
+            ).values("pk"),
         )
-        own = Q(organization__people__user=user)
+        own = Q(organization__in=Organization.objects.filter(people__user=user).values("pk"))
         return self.filter(
             Q(visibility__in=[ProfileVisibility.PUBLIC, ProfileVisibility.REGISTERED]) | shared_event | own
-        ).distinct()
+        )
 
 
 class Organization(models.Model):
