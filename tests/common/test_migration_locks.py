@@ -6,6 +6,7 @@ from django.db import migrations, models
 
 from smexchange.common import migration_locks
 from smexchange.common.migration_locks import REVIEWED, _reason, find_long_locks, unreviewed_long_locks
+from smexchange.common.migration_operations import AddIndexConcurrently
 
 pytestmark = pytest.mark.unit
 
@@ -34,6 +35,7 @@ def test_every_review_names_an_operation_that_is_still_found():
         ),
         (migrations.AddField("person", "note", models.TextField(null=True, blank=True)), False),
         (migrations.AddIndex("person", models.Index(fields=["email"], name="person_email")), True),
+        (AddIndexConcurrently("person", models.Index(fields=["email"], name="person_email")), False),
         (
             migrations.AddConstraint(
                 "person", models.CheckConstraint(condition=models.Q(id__gt=0), name="p")
@@ -59,3 +61,14 @@ def test_command_lists_unreviewed_operations_and_fails(monkeypatch, capsys):
     assert exit_.value.code == 1
     assert out[-1] == f"{len(find_long_locks())} unreviewed operation(s)"
     assert "UNREVIEWED matchmaking.0007_schedulerun_retry_of#0 Add field retry_of to schedulerun" in out[-2]
+
+
+@pytest.mark.django_db
+def test_a_concurrently_built_index_exists_after_migrating_on_every_database():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "directory_organization")
+
+    assert constraints["directory_org_name_order"]["columns"] == ["name_latin", "name"]
+    assert constraints["directory_org_name_order"]["index"] is True

@@ -18,6 +18,8 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.operations.base import Operation
 from django.db.models import Field
 
+from smexchange.common.migration_operations import AddIndexConcurrently
+
 # "app.migration#index": why that operation does not lock a large table for long.
 REVIEWED: dict[str, str] = {
     "awards.0002_award_description_zh#0": "Awards are few (a handful per event) and the default is a "
@@ -69,6 +71,8 @@ def _field_reason(field: Field) -> str:
 def _reason(operation: Operation) -> str:
     if isinstance(operation, migrations.AddField):
         return _field_reason(operation.field)
+    if isinstance(operation, AddIndexConcurrently):
+        return ""  # writes go on while PostgreSQL builds it
     if isinstance(operation, migrations.AddIndex):
         return "the index is built without CONCURRENTLY while writes wait"
     if isinstance(operation, migrations.AddConstraint):

@@ -151,7 +151,12 @@ class Organization(models.Model):
         ordering = ["name_latin", "name"]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
-        indexes = [models.Index(fields=["country", "kind"])]
+        indexes = [
+            models.Index(fields=["country", "kind"]),
+            # The default ordering: lets a page of participants sorted by organization name be read
+            # in index order instead of sorting every registration of a 5,000-participant event.
+            models.Index(fields=["name_latin", "name"], name="directory_org_name_order"),
+        ]
 
     def __str__(self) -> str:
         return self.display_name

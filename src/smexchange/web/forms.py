@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from smexchange.common.fields import country_choices
 from smexchange.common.labels import localized
+from smexchange.common.widgets import FastSelect
 from smexchange.directory.enums import COOPERATION_TYPE_CHOICES, ORGANIZATION_KIND_CHOICES
 from smexchange.events.enums import EventKind
 from smexchange.vocab import isic
@@ -32,8 +33,8 @@ def _with_all(choices: list[tuple[str, Any]], label: Any) -> list[tuple[str, Any
 
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=FastSelect)
+    sector = forms.ChoiceField(label=_("Sector"), required=False, widget=FastSelect)
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     cooperation_type = forms.ChoiceField(label=_("Cooperation type"), required=False)
 
@@ -55,7 +56,7 @@ class DirectoryFilterForm(forms.Form):
 class EventFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1990, max_value=2100)
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False, widget=FastSelect)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

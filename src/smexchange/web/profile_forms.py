@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from smexchange.common.fields import country_choices
 from smexchange.common.labels import label_choices, localized
+from smexchange.common.widgets import FastSelectMultiple
 from smexchange.directory.enums import COOPERATION_TYPE_CHOICES, Direction, ProfileVisibility
 from smexchange.directory.models import CooperationProfile
 from smexchange.directory.services import ItemSpec
@@ -32,10 +33,10 @@ class CooperationProfileForm(forms.Form):
         label=_("Sectors"),
         required=False,
         help_text=_("Leave empty to use your organization's sectors."),
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=FastSelectMultiple(attrs={"size": 6}),
     )
     target_countries = forms.MultipleChoiceField(
-        label=_("Target countries"), required=False, widget=forms.SelectMultiple(attrs={"size": 6})
+        label=_("Target countries"), required=False, widget=FastSelectMultiple(attrs={"size": 6})
     )
     expires_on = forms.DateField(
         label=_("Expires on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
