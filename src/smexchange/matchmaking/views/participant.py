@@ -37,6 +37,7 @@ def participant_home(request: HttpRequest, slug: str) -> HttpResponse:
     people += [person for meeting in agenda for person in (meeting.a.person, meeting.b.person)]
     slots = TimeSlot.objects.filter(session__event=me.event).order_by("starts_at")
     unavailable = set(me.unavailable_slots.values_list("slot_id", flat=True))
+    preferences = queries.preferences_of(me)
     candidates = queries.meeting_candidates(
         me, search=request.GET.get("q", ""), country=request.GET.get("country", "")
     )
@@ -50,8 +51,8 @@ def participant_home(request: HttpRequest, slug: str) -> HttpResponse:
         "candidates": paginate(request, candidates, per_page=20),
         "query": query_without_page(request),
         "asked": queries.open_request_recipients(me),
-        "recommended": _recommended_registrations(me),
-        "preferences": queries.preferences_of(me),
+        "recommended": _recommended_registrations(me, preferences),
+        "preferences": preferences,
         "availability": AvailabilityForm(
             slots=slots, initial={"available": [s for s in slots if s.pk not in unavailable]}
         ),
@@ -59,8 +60,13 @@ def participant_home(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "matchmaking/participant.html", context)
 
 
-def _recommended_registrations(me: Registration) -> list[tuple[Registration, PartnerRecommendation]]:
-    """Recommended organizations of this event, each with the delegate to ask and the reasons."""
+def _recommended_registrations(
+    me: Registration, preferences: dict[int, str]
+) -> list[tuple[Registration, PartnerRecommendation]]:
+    """Recommended organizations of this event, each with the delegate to ask and the reasons.
+
+    `preferences`: the participant's marks (queries.preferences_of); those marked "no thanks" are left out.
+    """
     recommendations = list(queries.recommended_partners(me.organization, event=me.event))
     delegates = {
         registration.organization_id: registration
@@ -68,9 +74,7 @@ def _recommended_registrations(me: Registration) -> list[tuple[Registration, Par
             organization_id__in=[item.partner_id for item in recommendations]
         )
     }
-    declined = {
-        other for other, kind in queries.preferences_of(me).items() if kind == PreferenceKind.NO_THANKS
-    }
+    declined = {other for other, kind in preferences.items() if kind == PreferenceKind.NO_THANKS}
     return [
         (delegates[item.partner_id], item)
         for item in recommendations
