@@ -15,6 +15,7 @@ from smexchange.config import (
     VARIABLES,
     ConfigError,
     parse_bool,
+    parse_count,
     parse_database_url,
     parse_int,
     parse_list,
@@ -51,6 +52,7 @@ def test_read_config_defaults_parse():
         "DEFAULT_FROM_EMAIL": "SME Exchange <noreply@localhost>",
         "SMEX_DATA_DIR": "var",
         "SMEX_EMBEDDING_MODEL": "",
+        "SMEX_PROXY_COUNT": 0,
     }
 
 
@@ -86,7 +88,12 @@ def test_read_config_parses_set_values():
     )
 
 
-BAD_VALUES = {parse_bool: "maybe", parse_int: "five hundred", parse_database_url: "nonsense"}
+BAD_VALUES = {
+    parse_bool: "maybe",
+    parse_int: "five hundred",
+    parse_count: "-1",
+    parse_database_url: "nonsense",
+}
 
 
 @pytest.mark.parametrize(

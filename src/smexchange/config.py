@@ -38,6 +38,13 @@ def parse_int(raw: str) -> int:
         raise ValueError("is not a whole number") from None
 
 
+def parse_count(raw: str) -> int:
+    value = parse_int(raw)
+    if value < 0:
+        raise ValueError("must be 0 or more")
+    return value
+
+
 def parse_str(raw: str) -> str:
     return raw
 
@@ -94,6 +101,13 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("DEFAULT_FROM_EMAIL", parse_str, "SME Exchange <noreply@localhost>", "Sender of e-mail."),
     Variable(
         "SMEX_DATA_DIR", parse_str, "var", "Folder for the embedded database, uploads and generated files."
+    ),
+    Variable(
+        "SMEX_PROXY_COUNT",
+        parse_count,
+        "0",
+        "Reverse proxies in front of the site that append the client's address to X-Forwarded-For "
+        "(1 behind one nginx). 0: the connecting address is the client's.",
     ),
     # Read by smexchange.matching.embeddings itself (smex match runs without settings too).
     Variable(

@@ -162,6 +162,8 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_RATE_LIMITS = {"login_failed": False}
 ACCOUNT_ADAPTER = "smexchange.accounts.adapter.AccountAdapter"
 # `limit` failed log-ins within `window` seconds lock the account (or the address) for `lockout` seconds.
+# Proxies that append the client's address to X-Forwarded-For (smexchange.common.audit.client_ip).
+SMEX_PROXY_COUNT = CONFIG["SMEX_PROXY_COUNT"]
 SMEX_LOGIN_THROTTLE = {
     "account": {"limit": 5, "window": 900, "lockout": 900},
     "ip": {"limit": 20, "window": 900, "lockout": 900},

@@ -66,6 +66,42 @@ def test_failed_logins_from_one_address_are_throttled_across_accounts(client, se
     assert (statuses, elsewhere) == ([200, 200, 200, 429], 200)
 
 
+def test_behind_a_proxy_clients_are_throttled_by_their_own_address(client, settings):
+    """Every request arrives from the proxy (127.0.0.1); X-Forwarded-For tells the clients apart."""
+    settings.SMEX_LOGIN_THROTTLE = {"ip": {"limit": 3, "window": 900, "lockout": 60}}
+    settings.SMEX_PROXY_COUNT = 1
+
+    def through_proxy(email: str, forwarded_for: str) -> int:
+        return client.post(
+            reverse("account_login"),
+            {"login": email, "password": "x"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=forwarded_for,
+        ).status_code
+
+    # The attacker forges a different left-hand entry each time; the proxy's entry stays theirs.
+    attacker = [through_proxy(f"guess{n}@example.org", f"198.51.100.{n}, 203.0.113.66") for n in range(4)]
+    bystander = through_proxy("someone@example.org", "203.0.113.7")
+
+    assert (attacker, bystander) == ([200, 200, 200, 429], 200)
+
+
+def test_without_a_counted_proxy_a_forged_forwarded_for_header_is_ignored(client, settings):
+    settings.SMEX_LOGIN_THROTTLE = {"ip": {"limit": 3, "window": 900, "lockout": 60}}
+
+    statuses = [
+        client.post(
+            reverse("account_login"),
+            {"login": f"guess{n}@example.org", "password": "x"},
+            REMOTE_ADDR="10.4.4.4",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+        ).status_code
+        for n in range(4)
+    ]
+
+    assert statuses == [200, 200, 200, 429]
+
+
 def test_a_successful_login_clears_the_accounts_failures(client, member):
     for _ in range(4):
         _login(client, member.email, "wrong password")

@@ -24,6 +24,17 @@ def test_publishing_through_the_page_records_who_and_from_where():
     )  # fmt: skip
 
 
+def test_behind_a_counted_proxy_the_recorded_address_is_the_clients(settings):
+    settings.SMEX_PROXY_COUNT = 1
+    world = build_world()
+    client = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.9.9.9, 192.0.2.8")
+    client.force_login(world.users["organizer"])
+
+    client.post(reverse("matchmaking:publish", args=[world.event.slug, world["draft"].pk]))
+
+    assert AuditEntry.objects.filter(action="schedule.published").latest("id").ip_address == "192.0.2.8"
+
+
 def test_organizer_team_changes_are_recorded():
     world = build_world()
     newcomer = world.users["other_participant"]

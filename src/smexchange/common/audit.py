@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from smexchange.common.models import AuditEntry
@@ -20,11 +21,21 @@ _ip: ContextVar[str | None] = ContextVar("audit_ip", default=None)
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    """The client's address as the server saw it.
+    """The client's address: the connecting one, or behind `SMEX_PROXY_COUNT` proxies the one
+    the outermost of them saw.
 
-    X-Forwarded-For is not trusted: behind a proxy, the proxy must set REMOTE_ADDR (e.g.
-    gunicorn's --forwarded-allow-ips), or anyone could pick the address they are throttled by.
+    Each proxy appends the address it was connected from to X-Forwarded-For, so with N proxies
+    the client is the N-th entry from the right; entries further left came from the client and
+    are not trusted (anyone could pick the address they are throttled by). Behind a proxy that
+    is not counted, every client would share the proxy's address, and a few failed log-ins
+    would lock everyone out.
     """
+    proxies = settings.SMEX_PROXY_COUNT
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if forwarded:
+            return forwarded[-min(proxies, len(forwarded))]
     return request.META.get("REMOTE_ADDR") or None
 
 
