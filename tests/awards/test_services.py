@@ -298,3 +298,27 @@ def test_a_juror_cannot_score_their_own_nomination(jury):
         _card(jury, juror, jury.nominations[0], "10", "10")
 
     assert _scores() == []
+
+
+def test_a_deleted_jurors_scores_still_decide_the_award(jury):
+    from smexchange.accounts.personal_data import delete_account
+
+    first, second, _third = jury.nominations
+    a, b = jury.jurors
+    _card(jury, a, first, "9", "9")
+    _card(jury, b, first, "9", "9")
+    _card(jury, a, second, "8", "8")
+    _card(jury, b, second, "2", "2")
+    scores_before = _scores()
+
+    delete_account(b.user)
+
+    b.refresh_from_db()
+    assert (b.user, b.display_name) == (None, f"Former juror #{b.pk}")
+    assert _scores() == scores_before
+    close_jury(jury.award)
+    laureates = publish_laureates(jury.award)
+    assert [(one.nomination, one.score, one.jurors) for one in laureates] == [
+        (first, Decimal("9.000"), 2),
+        (second, Decimal("5.000"), 2),
+    ]

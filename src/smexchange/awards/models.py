@@ -185,8 +185,15 @@ class Juror(models.Model):
     """A member of an award's jury: a user who scores, shown by their directory entry where there is one."""
 
     award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="jurors")
+    # A deleted account leaves its juror behind without a user: the scores it gave are part of
+    # how the award was decided and must not vanish (nor the ranking change) with the account.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="juries", verbose_name=_("user")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="juries",
+        verbose_name=_("user"),
     )
     person = models.ForeignKey(
         Person,
@@ -211,6 +218,8 @@ class Juror(models.Model):
     def display_name(self) -> str:
         if self.person_id is not None:
             return self.person.display_name
+        if self.user is None:
+            return str(_("Former juror #%(number)s") % {"number": self.pk})
         return str(self.user.get_full_name() or self.user.email or self.user.get_username())
 
 
