@@ -15,6 +15,7 @@ from smexchange.directory.services import (
     expire_cooperation_profiles,
     publish_cooperation_profile,
     unique_slug,
+    unique_slugs,
 )
 from tests.factories.directory import CooperationItemFactory, CooperationProfileFactory, OrganizationFactory
 
@@ -262,3 +263,27 @@ def test_expire_cooperation_profiles_expires_only_published_profiles_past_their_
         open_ended.pk: ProfileStatus.PUBLISHED,
         draft_past.pk: ProfileStatus.DRAFT,
     }
+
+
+def test_unique_slugs_for_a_batch_skip_used_and_repeated_stems_in_a_few_queries(
+    django_assert_max_num_queries,
+):
+    OrganizationFactory(slug="organization")
+    OrganizationFactory(slug="organization-2")
+    OrganizationFactory(slug="acme")
+    names = ["东阳木雕", "宁海文具", "Acme", "Acme", "Beta", "Acme 2", "义乌"] + ["中国企业"] * 200
+
+    with django_assert_max_num_queries(4):
+        slugs = unique_slugs(names)
+
+    assert slugs[:7] == [
+        "organization-3",
+        "organization-4",
+        "acme-2",
+        "acme-3",
+        "beta",
+        "acme-2-2",
+        "organization-5",
+    ]
+    assert len(set(slugs)) == len(slugs)
+    assert slugs[-1] == "organization-205"
