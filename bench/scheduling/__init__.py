@@ -1,4 +1,5 @@
-"""`smex bench scheduling [--quick] [--seed N] [--no-write]`: the meeting scheduler against
+"""`smex bench scheduling [--quick] [--seed N] [--no-write] [--only NAME] [--methods M,M]`: the
+meeting scheduler against
 first-come-first-served and a plain CP-SAT model, each at the same time limit in a child
 process (for honest peak memory), every result checked by `validate`."""
 
@@ -81,13 +82,13 @@ def _run_child(method: str, source: Path, limit: float, seed: int) -> tuple[dict
     return json.loads(out.read_text()), usage.ru_maxrss / 1024
 
 
-def _measure(case: Case, seed: int, folder: Path) -> list[dict[str, Any]]:
+def _measure(case: Case, seed: int, folder: Path, methods: tuple[str, ...] = METHODS) -> list[dict[str, Any]]:
     raw = case.build(seed)
     source = folder / f"{case.name}.json"
     source.write_text(json.dumps(raw))
     instance = parse_instance(raw)
     rows = []
-    for method in METHODS:
+    for method in methods:
         data, peak = _run_child(method, source, case.limit, seed)
         problems = validate(instance, _solution(data))
         stats = data["stats"]
@@ -109,9 +110,9 @@ def _measure(case: Case, seed: int, folder: Path) -> list[dict[str, Any]]:
             }
         )
         print(f"  {case.name} {method}: {rows[-1]}", file=sys.stderr, flush=True)
-    bound = rows[0]["bound"]
-    for row in rows:
-        row["bound"] = bound
+    engine = [row["bound"] for row in rows if row["method"] == "engine"]
+    for row in rows if engine else []:
+        row["bound"] = engine[0]
     return rows
 
 
@@ -133,13 +134,30 @@ def run(argv: list[str]) -> int:
     parser.add_argument("--quick", action="store_true", help="two small instances only")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-write", action="store_true", help="print only, leave BENCHMARKS.md alone")
+    parser.add_argument(
+        "--only", action="append", metavar="NAME", help="this instance only (repeatable); implies --no-write"
+    )
+    parser.add_argument(
+        "--methods",
+        default=",".join(METHODS),
+        help="comma-separated subset of engine,fcfs,plain; implies --no-write",
+    )
     options = parser.parse_args(argv)
     cases = QUICK if options.quick else FULL
+    methods = tuple(m for m in options.methods.split(",") if m)
+    unknown = [m for m in methods if m not in METHODS] + [
+        n for n in options.only or [] if n not in {c.name for c in FULL}
+    ]
+    if unknown:
+        parser.error(f"unknown method or instance: {', '.join(unknown)}")
+    if options.only:
+        cases = [case for case in FULL if case.name in options.only]
+    partial = bool(options.only) or methods != METHODS
     with tempfile.TemporaryDirectory(prefix="smex-bench-") as folder:
-        rows = [row for case in cases for row in _measure(case, options.seed, Path(folder))]
+        rows = [row for case in cases for row in _measure(case, options.seed, Path(folder), methods)]
     table = _table(rows)
     print(table)
-    if not options.no_write:
+    if not (options.no_write or partial):
         note = "quick subset" if options.quick else "full suite"
         write_section(
             "scheduling",

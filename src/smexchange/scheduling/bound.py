@@ -1,9 +1,9 @@
 """Weight by linear programming (HiGHS, through SciPy): the proven upper bound, and the exact
 weight phase as a MIP.
 
-Variables x[m, g] for a meeting m and a group g of slots (single slots for the exact model and
-for instances up to LP_SINGLE_SLOT_LIMIT columns; whole sessions beyond, which relaxes more but
-stays small). Each hard rule becomes capacity rows: a meeting once; a participant at most its
+Variables x[m, g] for a meeting m and a group g of slots: single slots for the exact MIP, whole
+sessions for the relaxation (a few columns per meeting, so it solves in seconds even at 50,000
+meetings, and on the generated events its optimum is integral or nearly so). Each hard rule becomes capacity rows: a meeting once; a participant at most its
 available slots in g; tables at most tables x |g|; shared booths at most |g|; max_meetings;
 interpreter meetings at most the interpreter-slots available in g (exact y[m, s, i] in the MIP).
 """
@@ -21,8 +21,6 @@ from scipy.sparse import coo_matrix
 from smexchange.scheduling.problem import Problem
 from smexchange.scheduling.state import FREE
 
-LP_SINGLE_SLOT_LIMIT = 400_000
-
 
 @dataclass
 class _Rows:
@@ -39,12 +37,6 @@ class _Rows:
         self.rows.extend([row] * len(columns))
         self.columns.extend(columns)
         self.values.extend(values if values is not None else [1.0] * len(columns))
-
-
-def _groups(problem: Problem, single: bool) -> list[list[int]]:
-    if single:
-        return [[s] for s in range(problem.n_slots)]
-    return problem.session_slots
 
 
 def _build(
@@ -132,33 +124,62 @@ def _matrix(rows: _Rows, n_columns: int) -> tuple[object, np.ndarray]:
     return matrix, np.array(rows.capacity, dtype=float)
 
 
-def weight_upper_bound(problem: Problem, *, time_limit: float = 60.0) -> int:
-    """Proven upper bound on the weight: the optimum of the LP relaxation, rounded down.
+@dataclass(frozen=True)
+class Relaxation:
+    """The LP relaxation over sessions: a proven weight bound, and the meetings its optimum holds
+    (with the session holding most of each), which guide the constructive start."""
 
-    Falls back to the sum of the weights of the meetings with a feasible slot when the LP does
-    not finish in `time_limit`.
+    bound: int
+    chosen: frozenset[int] = frozenset()
+    session: dict[int, int] = field(default_factory=dict)
+
+
+def relax_weight(problem: Problem, *, time_limit: float = 60.0) -> Relaxation:
+    """The LP relaxation with one column per (meeting, session), by HiGHS.
+
+    The bound is not the LP's reported optimum but the Lagrangian value of its duals
+    (capacities times duals, plus every column's positive reduced cost), recomputed here, so
+    solver tolerances cannot make it invalid. Falls back to the sum of the weights of the
+    meetings with a feasible slot when the LP does not finish in `time_limit`.
     """
     trivial = sum(w for m, w in enumerate(problem.weight) if problem.feasible[m])
-    single = sum(len(slots) for slots in problem.feasible) <= LP_SINGLE_SLOT_LIMIT
-    columns, rows, _ = _build(problem, _groups(problem, single), exact=False)
+    columns, rows, _ = _build(problem, problem.session_slots, exact=False)
     if not columns:
-        return 0
+        return Relaxation(0)
     matrix, capacity = _matrix(rows, len(columns))
-    cost = -np.array([problem.weight[m] for m, _ in columns], dtype=float)
+    weights = np.array([problem.weight[m] for m, _ in columns], dtype=float)
+    # Interior point with crossover is several times faster than simplex on the large events.
+    method = "highs-ipm" if len(columns) > 50_000 else "highs"
     result = linprog(
-        cost, A_ub=matrix, b_ub=capacity, bounds=(0, 1), method="highs", options={"time_limit": time_limit}
+        -weights, A_ub=matrix, b_ub=capacity, bounds=(0, 1), method=method, options={"time_limit": time_limit}
     )
     if result.status != 0:
-        return trivial
-    optimum: float = -result.fun
-    return min(trivial, math.floor(optimum + 1e-6))
+        return Relaxation(trivial)
+    duals = np.maximum(0.0, -np.asarray(result.ineqlin.marginals, dtype=float))
+    reduced = weights - matrix.T @ duals  # type: ignore[attr-defined]
+    lagrangian = float(duals @ capacity + np.maximum(0.0, reduced).sum())
+    bound = min(trivial, math.floor(lagrangian + 1e-6))
+    share: dict[int, float] = defaultdict(float)
+    session: dict[int, int] = {}
+    best: dict[int, float] = {}
+    for (m, g), value in zip(columns, result.x, strict=True):
+        share[m] += value
+        if value > best.get(m, 1e-6):
+            best[m], session[m] = value, g
+    chosen = frozenset(m for m, value in share.items() if value > 0.5)
+    return Relaxation(bound, chosen, session)
+
+
+def weight_upper_bound(problem: Problem, *, time_limit: float = 60.0) -> int:
+    """Proven upper bound on the weight (see `relax_weight`)."""
+    return relax_weight(problem, time_limit=time_limit).bound
 
 
 def solve_weight_mip(
     problem: Problem, *, time_limit: float
 ) -> tuple[dict[int, tuple[int, int]], bool, int] | None:
     """The weight phase as a MIP: (meeting -> (slot, interpreter), proven optimal, bound) or None."""
-    columns, rows, ys = _build(problem, _groups(problem, True), exact=True)
+    columns, rows, ys = _build(problem, [[s] for s in range(problem.n_slots)], exact=True)
     if not columns:
         return {}, True, 0
     n_x = len(columns)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from smexchange.scheduling.model import SlotModel, build_slot_model, hint_state, read_placements
-from smexchange.scheduling.objective import add_gap_terms
+from smexchange.scheduling.objective import add_span_terms
 from smexchange.scheduling.problem import Problem
 from smexchange.scheduling.state import ScheduleState
 
@@ -26,6 +26,7 @@ Report = Callable[[str, ScheduleState, int], None]
 class ExactResult:
     state: ScheduleState
     gaps_proven: bool
+    bound: int
 
 
 def make_solver(seconds: float, seed: int, workers: int) -> cp_model.CpSolver:
@@ -51,26 +52,67 @@ def solve_gaps_exact(
     bound: int,
     report: Report,
 ) -> ExactResult:
-    """Minimize the gap counts at (at least) the start's weight; never worse than `start`."""
-    free = [m for m in range(problem.n_meetings) if problem.feasible[m]]
-    sm = build_slot_model(problem, free, ScheduleState(problem))
-    add_gap_terms(problem, ScheduleState(problem), sm, range(problem.n_participants))
-    sm.model.add(sm.weight >= start.weight())
+    """Minimize the gap counts at (at least) the start's weight; never worse than `start`.
+
+    When the bound allows every meeting with a feasible slot and the start does not hold them
+    all, "hold all" is tried first: every such meeting held exactly once is a hard rule, and the
+    gaps are minimized under it. A schedule found that way proves the weight; a proof that none
+    exists lowers the bound by one and the search goes on from the start's weight.
+    """
+    total = sum(w for m, w in enumerate(problem.weight) if problem.feasible[m])
     order = ("idle", "breaks") if problem.instance.minimize == "idle_slots" else ("breaks", "idle")
     state, gaps_proven = start, True
+    hold_all = bound == total and start.weight() < total
+    while True:
+        sm = _gap_model(problem)
+        if hold_all:
+            for m in sm.free:
+                sm.model.add_exactly_one(var for (n, _), var in sm.x.items() if n == m)
+        else:
+            sm.model.add(sm.weight >= state.weight())
+        outcome = _minimize_gaps(problem, sm, state, order, deadline, seed, workers, bound, report)
+        if outcome is None:  # hold-all proven impossible
+            hold_all, bound = False, bound - 1
+            continue
+        state, gaps_proven = outcome
+        return ExactResult(state=state, gaps_proven=gaps_proven, bound=bound)
+
+
+def _gap_model(problem: Problem) -> SlotModel:
+    free = [m for m in range(problem.n_meetings) if problem.feasible[m]]
+    sm = build_slot_model(problem, free, ScheduleState(problem))
+    add_span_terms(problem, ScheduleState(problem), sm, range(problem.n_participants))
+    return sm
+
+
+def _minimize_gaps(
+    problem: Problem,
+    sm: SlotModel,
+    state: ScheduleState,
+    order: tuple[str, str],
+    deadline: float,
+    seed: int,
+    workers: int,
+    bound: int,
+    report: Report,
+) -> tuple[ScheduleState, bool] | None:
+    """Both gap phases; None when the model is proven infeasible."""
+    gaps_proven = False
     for rank, name in enumerate(order):
         expression = sm.idle if name == "idle" else sm.breaks
         hint_state(sm, state)
         sm.model.minimize(expression)
         solver = make_solver((deadline - time.perf_counter()) * (0.75 if rank == 0 else 1.0), seed, workers)
         status = solver.solve(sm.model)
+        if rank == 0 and status == cp_model.INFEASIBLE:
+            return None
         state = _adopt(problem, sm, solver, status, state)
         if rank == 0:
             gaps_proven = status == cp_model.OPTIMAL
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             sm.model.add(expression <= round(solver.objective_value))
         report("idle_slots" if name == "idle" else "breaks", state, bound)
-    return ExactResult(state=state, gaps_proven=gaps_proven)
+    return state, gaps_proven
 
 
 def _adopt(

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 
 from smexchange.scheduling.locations import bipartite_match
 from smexchange.scheduling.problem import Problem
 from smexchange.scheduling.state import FREE, ScheduleState
 
 
-def greedy_schedule(problem: Problem, first: frozenset[int] = frozenset()) -> ScheduleState:
+def greedy_schedule(
+    problem: Problem, first: frozenset[int] = frozenset(), session: Mapping[int, int] | None = None
+) -> ScheduleState:
     """Heaviest meetings first, scarcest first among equals, each in the slot adding least idle
-    time; the meetings in `first` (e.g. those a MIP selected) go before all others."""
+    time; the meetings in `first` (e.g. those a MIP or the LP relaxation selected) go before all
+    others, and a meeting with a `session` (the LP's) goes there unless that costs idle time."""
+    session = session or {}
     state = _with_locked(problem)
     order = sorted(
         (m for m in range(problem.n_meetings) if state.slot_of[m] < 0 and problem.feasible[m]),
@@ -24,6 +29,8 @@ def greedy_schedule(problem: Problem, first: frozenset[int] = frozenset()) -> Sc
             if not state.can_place(m, s):
                 continue
             score = state.idle_delta(a, s) + state.idle_delta(b, s) + s * 1e-6
+            if m in session and problem.session_of[s] != session[m]:
+                score += 0.25
             if best < 0 or score < best_score:
                 best, best_score = s, score
         if best >= 0:

@@ -17,7 +17,7 @@ from ortools.sat.python import cp_model
 
 from smexchange.scheduling.exact import make_solver
 from smexchange.scheduling.model import build_slot_model, hint_placements, read_placements
-from smexchange.scheduling.objective import add_gap_terms
+from smexchange.scheduling.objective import add_span_terms
 from smexchange.scheduling.problem import Problem
 from smexchange.scheduling.state import FREE, ScheduleState
 
@@ -138,7 +138,7 @@ class _Search:
         for m in free:
             state.remove(m)
         sm = build_slot_model(problem, free, state, within)
-        add_gap_terms(problem, state, sm, sorted(people))
+        add_span_terms(problem, state, sm, sorted(people))
         scale = len(people) * problem.n_slots + 1
         primary, secondary = (
             (sm.idle, sm.breaks) if problem.instance.minimize == "idle_slots" else (sm.breaks, sm.idle)

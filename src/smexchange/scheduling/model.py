@@ -19,6 +19,20 @@ from smexchange.scheduling.state import FREE, ScheduleState
 
 
 @dataclass
+class SpanVars:
+    """The auxiliary variables of one participant-session in the span formulation (objective.py),
+    kept so that a hint can give every variable a value."""
+
+    busy: list[cp_model.LinearExpr | int]
+    variables: list[list[cp_model.IntVar]]
+    first: cp_model.IntVar
+    last: cp_model.IntVar
+    span: cp_model.IntVar
+    active: cp_model.IntVar | int
+    starts: list[tuple[int, cp_model.IntVar]]
+
+
+@dataclass
 class SlotModel:
     """A built model and its variables, keyed by (meeting, slot[, interpreter]) indices."""
 
@@ -29,6 +43,7 @@ class SlotModel:
     weight: cp_model.LinearExpr = field(default_factory=lambda: cp_model.LinearExpr.sum([]))
     idle: cp_model.LinearExpr = field(default_factory=lambda: cp_model.LinearExpr.sum([]))
     breaks: cp_model.LinearExpr = field(default_factory=lambda: cp_model.LinearExpr.sum([]))
+    spans: list[SpanVars] = field(default_factory=list)
 
 
 def open_slots(problem: Problem, fixed: ScheduleState, m: int, within: set[int] | None = None) -> list[int]:
@@ -135,6 +150,26 @@ def hint_placements(sm: SlotModel, placements: dict[int, tuple[int, int]]) -> No
         sm.model.add_hint(var, placements.get(m, (FREE, FREE))[0] == s)
     for (m, s, i), var in sm.y.items():
         sm.model.add_hint(var, placements.get(m, (FREE, FREE)) == (s, i))
+    _hint_spans(sm, {var.index for (m, s), var in sm.x.items() if placements.get(m, (FREE, FREE))[0] == s})
+
+
+def _hint_spans(sm: SlotModel, chosen: set[int]) -> None:
+    """Values for the span variables that the hinted x (indices in `chosen`) imply: a complete
+    hint, which CP-SAT takes as its first solution instead of having to repair."""
+    for record in sm.spans:
+        marks = [
+            (isinstance(b, int) and b == 1) or any(var.index in chosen for var in record.variables[j])
+            for j, b in enumerate(record.busy)
+        ]
+        busy = [j for j, mark in enumerate(marks) if mark]
+        first, last = (busy[0], busy[-1]) if busy else (0, 0)
+        sm.model.add_hint(record.first, first)
+        sm.model.add_hint(record.last, last)
+        sm.model.add_hint(record.span, last - first + 1 if busy else 0)
+        if not isinstance(record.active, int):
+            sm.model.add_hint(record.active, bool(busy))
+        for j, start in record.starts:
+            sm.model.add_hint(start, marks[j] and (j == 0 or not marks[j - 1]))
 
 
 def read_placements(sm: SlotModel, solver: cp_model.CpSolver) -> dict[int, tuple[int, int]]:

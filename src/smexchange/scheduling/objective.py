@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from ortools.sat.python import cp_model
 
-from smexchange.scheduling.model import SlotModel
+from smexchange.scheduling.model import SlotModel, SpanVars
 from smexchange.scheduling.problem import Problem
 from smexchange.scheduling.state import FREE, ScheduleState
 
@@ -99,3 +99,97 @@ def _add_sequence(
             model.add(start <= 1 - previous)
             breaks.append(start)
         previous = gap
+
+
+def add_span_terms(
+    problem: Problem, fixed: ScheduleState, sm: SlotModel, participants: Iterable[int]
+) -> None:
+    """Like `add_gap_terms`, by a tighter and smaller formulation; sets sm.idle and sm.breaks.
+
+    Per participant and session, over the positions 0..n-1 of its available slots: integer
+    first f and last l, with f <= j and l >= j whenever it meets at j, and a span
+    sp >= l - f + 1 when it meets at all (sp >= its meetings, always), so
+    idle = sp - meetings. Breaks = runs of meetings - 1: a run starts at j when it meets at j
+    but not at j - 1 (one Boolean each), and `active` is 1 when it meets at all.
+    """
+    by_participant_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
+    for (m, s), var in sm.x.items():
+        for p in problem.ends[m]:
+            by_participant_slot[p, s].append(var)
+    idle: list[cp_model.LinearExprT] = []
+    breaks: list[cp_model.LinearExprT] = []
+    for p in participants:
+        for session in range(len(problem.session_slots)):
+            busy = _busy_sequence(problem, fixed, by_participant_slot, p, session)
+            if len(busy) < 3 or all(isinstance(b, int) for b in busy):
+                continue
+            slots = _trimmed_slots(problem, fixed, by_participant_slot, p, session)
+            variables = [
+                by_participant_slot.get((p, s), []) if fixed.owner[p][s] == FREE else [] for s in slots
+            ]
+            idle_term, breaks_term = _add_span(sm, busy, variables)
+            idle.append(idle_term)
+            breaks.append(breaks_term)
+    sm.idle = cp_model.LinearExpr.sum(idle)
+    sm.breaks = cp_model.LinearExpr.sum(breaks)
+
+
+def _trimmed_slots(
+    problem: Problem,
+    fixed: ScheduleState,
+    by_participant_slot: dict[tuple[int, int], list[cp_model.IntVar]],
+    p: int,
+    session: int,
+) -> list[int]:
+    """The slots behind `_busy_sequence`'s positions, in the same order."""
+    available = set(problem.available[p])
+    slots = [s for s in problem.session_slots[session] if s in available]
+    possible = [
+        j for j, s in enumerate(slots) if fixed.owner[p][s] != FREE or by_participant_slot.get((p, s))
+    ]
+    return slots[possible[0] : possible[-1] + 1]
+
+
+def _add_span(
+    sm: SlotModel, busy: list[Busy], variables: list[list[cp_model.IntVar]]
+) -> tuple[cp_model.LinearExprT, cp_model.LinearExprT]:
+    model = sm.model
+    n = len(busy)
+    first = model.new_int_var(0, n - 1, "")
+    last = model.new_int_var(0, n - 1, "")
+    span = model.new_int_var(0, n, "")
+    fixed_busy = any(isinstance(b, int) and b == 1 for b in busy)
+    active: cp_model.IntVar | int = 1 if fixed_busy else model.new_bool_var("")
+    for j, b in enumerate(busy):
+        if isinstance(b, int):
+            if b == 1:
+                model.add(first <= j)
+                model.add(last >= j)
+            continue
+        for var in variables[j]:
+            model.add(first <= j).only_enforce_if(var)
+            model.add(last >= j).only_enforce_if(var)
+            if not isinstance(active, int):
+                model.add_implication(var, active)
+    count = cp_model.LinearExpr.sum(busy)
+    if isinstance(active, int):
+        model.add(span >= last - first + 1)
+    else:
+        model.add(span >= last - first + 1).only_enforce_if(active)
+        model.add(active <= count)
+    model.add(span >= count)
+    starts: list[Busy] = []
+    record_starts: list[tuple[int, cp_model.IntVar]] = []
+    for j, b in enumerate(busy):
+        before: Busy = busy[j - 1] if j > 0 else 0
+        if isinstance(b, int) and (b == 0 or (isinstance(before, int) and before == 1)):
+            continue
+        if isinstance(b, int) and isinstance(before, int):
+            starts.append(1)
+            continue
+        start = model.new_bool_var("")
+        model.add(start >= b - before)
+        starts.append(start)
+        record_starts.append((j, start))
+    sm.spans.append(SpanVars(busy, variables, first, last, span, active, record_starts))
+    return span - count, cp_model.LinearExpr.sum(starts) - active

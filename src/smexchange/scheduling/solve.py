@@ -6,10 +6,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from smexchange.scheduling.bound import solve_weight_mip, weight_upper_bound
+from smexchange.scheduling.bound import relax_weight, solve_weight_mip
 from smexchange.scheduling.exact import solve_gaps_exact
 from smexchange.scheduling.greedy import greedy_schedule
-from smexchange.scheduling.lns import improve_by_lns
+from smexchange.scheduling.lns import improve_by_lns, participant_gaps
 from smexchange.scheduling.locations import assign_tables
 from smexchange.scheduling.problem import Problem, compile_problem
 from smexchange.scheduling.state import FREE, ScheduleState
@@ -64,26 +64,41 @@ def schedule_meetings(
             idle, breaks = gap_counts(instance, _busy(problem, state))
             progress(Progress(phase, state.weight(), bound, idle, breaks, time.perf_counter() - started))
 
-    state = greedy_schedule(problem)
-    bound = weight_upper_bound(problem, time_limit=max(1.0, time_limit * 0.3))
+    relaxation = relax_weight(problem, time_limit=max(1.0, time_limit * 0.3))
+    bound = relaxation.bound
+    state = _better(
+        problem, greedy_schedule(problem), greedy_schedule(problem, relaxation.chosen, relaxation.session)
+    )
     report("greedy", state, bound)
     size = sum(len(slots) for slots in problem.feasible)
-    if state.weight() < bound and size <= MIP_VARIABLE_LIMIT:
+    total = sum(w for m, w in enumerate(problem.weight) if problem.feasible[m])
+    exact = size <= EXACT_VARIABLE_LIMIT
+    # On the exact path a bound that allows every meeting is tried directly as "hold all".
+    if state.weight() < bound and size <= MIP_VARIABLE_LIMIT and not (exact and bound == total):
         state, bound = _weight_by_mip(problem, state, bound, deadline)
         report("weight", state, bound)
-    weight_proven = state.weight() == bound
     gaps_proven = False
-    if size <= EXACT_VARIABLE_LIMIT:
+    if exact:
         result = solve_gaps_exact(
             problem, state, deadline=deadline, seed=seed, workers=workers, bound=bound, report=report
         )
-        state, gaps_proven = result.state, result.gaps_proven
+        state, gaps_proven, bound = result.state, result.gaps_proven, result.bound
     else:
         state = improve_by_lns(
             problem, state, deadline=deadline, seed=seed, workers=workers, report=report, bound=bound
         )
-    proven = weight_proven and gaps_proven
+    proven = state.weight() == bound and gaps_proven
     return _solution(problem, state, bound, proven, time.perf_counter() - started)
+
+
+def _better(problem: Problem, first: ScheduleState, second: ScheduleState) -> ScheduleState:
+    """The schedule of more weight, then of fewer idle slots."""
+
+    def key(state: ScheduleState) -> tuple[int, int]:
+        idle = sum(participant_gaps(problem, state, p)[0] for p in range(problem.n_participants))
+        return state.weight(), -idle
+
+    return second if key(second) > key(first) else first
 
 
 def _weight_by_mip(
