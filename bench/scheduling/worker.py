@@ -15,9 +15,8 @@ import time
 from ortools.sat.python import cp_model
 
 from smexchange.scheduling import load_instance, schedule_meetings, solution_to_dict
-from smexchange.scheduling.exact import make_solver
 from smexchange.scheduling.greedy import first_come_first_served
-from smexchange.scheduling.model import build_slot_model, read_placements
+from smexchange.scheduling.model import build_slot_model, make_solver, read_placements
 from smexchange.scheduling.objective import add_gap_terms
 from smexchange.scheduling.problem import Problem, compile_problem
 from smexchange.scheduling.solve import _solution

@@ -210,7 +210,8 @@ def test_schedule_meetings_progress_reports_each_phase(two_sessions: Raw) -> Non
 
     schedule_meetings(parse_instance(two_sessions), time_limit=10, progress=reports.append)
 
-    assert [r.phase for r in reports] == ["greedy", "idle_slots", "breaks"]
+    phases = [r.phase for r in reports]
+    assert (phases[0], phases[-2:]) == ("greedy", ["idle_slots", "breaks"])
     assert (reports[-1].weight, reports[-1].bound, reports[-1].idle_slots) == (10, 10, 0)
 
 

@@ -1,9 +1,11 @@
-"""The gap phases on the whole instance as one CP-SAT model (small and dense instances).
+"""The gap phases of small and dense events, with the whole instance as one CP-SAT model.
 
 The weight is already fixed by the caller (greedy matching the bound, or the MIP of
-`bound.py`); phase 2 keeps that weight and minimizes the `minimize` count, phase 3 keeps both
-and minimizes the other. Each phase is warm-started from the previous schedule, so a phase cut
-short by the time limit still returns a schedule at least as good as its start.
+`bound.py`), except on "hold all" (below). Then: gap-closing moves and CP-SAT neighbourhoods
+(`compact.py`, `lns.py`) find a good schedule fast, and the whole model, started from it with a
+complete hint, minimizes the `minimize` count (proving it when it can) and then the other one.
+Each phase starts from the previous schedule, so a phase cut short by the time limit still
+returns a schedule at least as good as its start.
 """
 
 from __future__ import annotations
@@ -14,10 +16,14 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from smexchange.scheduling.model import SlotModel, build_slot_model, hint_state, read_placements
+from smexchange.scheduling.lns import improve_by_lns
+from smexchange.scheduling.model import SlotModel, build_slot_model, hint_state, make_solver, read_placements
 from smexchange.scheduling.objective import add_span_terms
 from smexchange.scheduling.problem import Problem
 from smexchange.scheduling.state import ScheduleState
+
+# Share of the time after "hold all" that the local search gets before the whole model.
+LOCAL_SHARE = 0.6
 
 Report = Callable[[str, ScheduleState, int], None]
 
@@ -27,19 +33,6 @@ class ExactResult:
     state: ScheduleState
     gaps_proven: bool
     bound: int
-
-
-def make_solver(seconds: float, seed: int, workers: int) -> cp_model.CpSolver:
-    """A CP-SAT solver with fixed workers and seed, so a run is repeatable."""
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.05, seconds)
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = seed
-    # The default parallel portfolio races its workers, so two runs can return different
-    # optimal schedules; interleaving them in fixed batches makes a run repeatable. One worker
-    # (the default) is repeatable as it is, and measured stronger than interleaving here.
-    solver.parameters.interleave_search = workers > 1
-    return solver
 
 
 def solve_gaps_exact(
@@ -55,27 +48,52 @@ def solve_gaps_exact(
     """Minimize the gap counts at (at least) the start's weight; never worse than `start`.
 
     When the bound allows every meeting with a feasible slot and the start does not hold them
-    all, "hold all" is tried first: every such meeting held exactly once is a hard rule, and the
-    gaps are minimized under it. A schedule found that way proves the weight; a proof that none
-    exists lowers the bound by one and the search goes on from the start's weight.
+    all, "hold all" is tried first: a schedule holding every such meeting, by CP-SAT with that
+    as a hard rule. One found proves the weight; a proof that none exists lowers the bound.
     """
     total = sum(w for m, w in enumerate(problem.weight) if problem.feasible[m])
+    state = start
+    if bound == total and start.weight() < total:
+        seconds = (deadline - time.perf_counter()) * 0.4
+        held = _hold_all(problem, start, seconds, seed, workers)
+        if held is None:
+            bound -= 1
+        elif held.weight() == total:
+            state = held
+        report("weight", state, bound)
+    now = time.perf_counter()
+    state = improve_by_lns(
+        problem,
+        state,
+        deadline=now + (deadline - now) * LOCAL_SHARE,
+        seed=seed,
+        workers=workers,
+        report=report,
+        bound=bound,
+    )
     order = ("idle", "breaks") if problem.instance.minimize == "idle_slots" else ("breaks", "idle")
-    state, gaps_proven = start, True
-    hold_all = bound == total and start.weight() < total
-    while True:
-        sm = _gap_model(problem)
-        if hold_all:
-            for m in sm.free:
-                sm.model.add_exactly_one(var for (n, _), var in sm.x.items() if n == m)
-        else:
-            sm.model.add(sm.weight >= state.weight())
-        outcome = _minimize_gaps(problem, sm, state, order, deadline, seed, workers, bound, report)
-        if outcome is None:  # hold-all proven impossible
-            hold_all, bound = False, bound - 1
-            continue
-        state, gaps_proven = outcome
-        return ExactResult(state=state, gaps_proven=gaps_proven, bound=bound)
+    sm = _gap_model(problem)
+    sm.model.add(sm.weight >= state.weight())
+    state, gaps_proven = _minimize_gaps(problem, sm, state, order, deadline, seed, workers, bound, report)
+    return ExactResult(state=state, gaps_proven=gaps_proven, bound=bound)
+
+
+def _hold_all(
+    problem: Problem, start: ScheduleState, seconds: float, seed: int, workers: int
+) -> ScheduleState | None:
+    """A schedule holding every meeting with a feasible slot (the start when none is found in
+    time), or None when CP-SAT proves there is none."""
+    sm = _gap_model(problem)
+    for m in sm.free:
+        sm.model.add_exactly_one(var for (n, _), var in sm.x.items() if n == m)
+    hint_state(sm, start)
+    primary = sm.breaks if problem.instance.minimize == "breaks" else sm.idle
+    sm.model.minimize(primary)
+    solver = make_solver(seconds, seed, workers)
+    status = solver.solve(sm.model)
+    if status == cp_model.INFEASIBLE:
+        return None
+    return _adopt(problem, sm, solver, status, start)
 
 
 def _gap_model(problem: Problem) -> SlotModel:
@@ -95,8 +113,9 @@ def _minimize_gaps(
     workers: int,
     bound: int,
     report: Report,
-) -> tuple[ScheduleState, bool] | None:
-    """Both gap phases; None when the model is proven infeasible."""
+) -> tuple[ScheduleState, bool]:
+    """Both gap phases, each warm-started from the previous schedule; True when the first
+    phase's count is proven minimal."""
     gaps_proven = False
     for rank, name in enumerate(order):
         expression = sm.idle if name == "idle" else sm.breaks
@@ -104,8 +123,6 @@ def _minimize_gaps(
         sm.model.minimize(expression)
         solver = make_solver((deadline - time.perf_counter()) * (0.75 if rank == 0 else 1.0), seed, workers)
         status = solver.solve(sm.model)
-        if rank == 0 and status == cp_model.INFEASIBLE:
-            return None
         state = _adopt(problem, sm, solver, status, state)
         if rank == 0:
             gaps_proven = status == cp_model.OPTIMAL

@@ -15,8 +15,8 @@ from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
-from smexchange.scheduling.exact import make_solver
-from smexchange.scheduling.model import build_slot_model, hint_placements, read_placements
+from smexchange.scheduling.compact import compact_gaps
+from smexchange.scheduling.model import build_slot_model, hint_placements, make_solver, read_placements
 from smexchange.scheduling.objective import add_span_terms
 from smexchange.scheduling.problem import Problem
 from smexchange.scheduling.state import FREE, ScheduleState
@@ -182,9 +182,15 @@ def improve_by_lns(
 ) -> ScheduleState:
     """Improve `state` in place until the deadline; returns it (never worse than it was)."""
     search = _Search(problem, state, seed, workers)
-    last_report = time.perf_counter()
+    now = time.perf_counter()
+    compact_gaps(problem, state, deadline=now + (deadline - now) * 0.2)
+    report("compact", state, bound)
+    last_report = last_compact = time.perf_counter()
     while time.perf_counter() + 0.2 < deadline:
         search.step(min(step_seconds, deadline - time.perf_counter()))
+        if time.perf_counter() - last_compact > 3:
+            compact_gaps(problem, state, deadline=min(deadline, time.perf_counter() + 1), passes=2)
+            last_compact = time.perf_counter()
         if time.perf_counter() - last_report > 5:
             report("lns", state, bound)
             last_report = time.perf_counter()
