@@ -22,8 +22,11 @@ from smexchange.scheduling.objective import add_span_terms
 from smexchange.scheduling.problem import Problem
 from smexchange.scheduling.state import ScheduleState
 
-# Share of the time after "hold all" that the local search gets before the whole model.
-LOCAL_SHARE = 0.6
+# Shares of the time after "hold all": the whole model first (enough to prove small events),
+# then the local search, then the whole model again from the local search's schedule.
+QUICK_SHARE = 0.15
+QUICK_SECONDS = 2.0
+LOCAL_SHARE = 0.9
 
 Report = Callable[[str, ScheduleState, int], None]
 
@@ -61,6 +64,14 @@ def solve_gaps_exact(
         elif held.weight() == total:
             state = held
         report("weight", state, bound)
+    order = ("idle", "breaks") if problem.instance.minimize == "idle_slots" else ("breaks", "idle")
+    now = time.perf_counter()
+    sm = _gap_model(problem)
+    sm.model.add(sm.weight >= state.weight())
+    quick = now + min(QUICK_SECONDS, (deadline - now) * QUICK_SHARE)
+    state, gaps_proven = _minimize_gaps(problem, sm, state, order, quick, seed, workers, bound, report)
+    if gaps_proven:
+        return ExactResult(state=state, gaps_proven=True, bound=bound)
     now = time.perf_counter()
     state = improve_by_lns(
         problem,
@@ -71,7 +82,6 @@ def solve_gaps_exact(
         report=report,
         bound=bound,
     )
-    order = ("idle", "breaks") if problem.instance.minimize == "idle_slots" else ("breaks", "idle")
     sm = _gap_model(problem)
     sm.model.add(sm.weight >= state.weight())
     state, gaps_proven = _minimize_gaps(problem, sm, state, order, deadline, seed, workers, bound, report)

@@ -58,7 +58,9 @@ class _Search:
         self.seed, self.workers = seed, workers
         self.size = 40
         self.session_size = 120
-        self.session_share = 0.5
+        self.session_share = 0.4
+        self.window_share = 0.1
+        self.window = 2
         self.partners: list[list[int]] = [[] for _ in range(problem.n_participants)]
         for m, (a, b) in enumerate(problem.ends):
             if problem.feasible[m]:
@@ -79,7 +81,10 @@ class _Search:
         """A connected set of about `size` participants, the meetings among them, and the slots
         they may use: all of them, or (half the time) one session, where the meetings already
         held there are re-timed with many more participants at once."""
-        if self.rng.random() < self.session_share:
+        roll = self.rng.random()
+        if roll < self.window_share:
+            return self.window_neighbourhood()
+        if roll < self.window_share + self.session_share:
             return self.session_neighbourhood()
         start = self.pick_seed()
         people, frontier = {start}, [start]
@@ -127,10 +132,35 @@ class _Search:
         free = sorted(m for m in held if problem.ends[m][0] in people and problem.ends[m][1] in people)
         return people, free, within
 
+    def window_neighbourhood(self) -> tuple[set[int], list[int], set[int] | None]:
+        """Every meeting held in a few consecutive slots of one session, re-timed among them
+        (with the requests still waiting between their participants)."""
+        problem, state = self.problem, self.state
+        slots = problem.session_slots[self.rng.randrange(len(problem.session_slots))]
+        width = min(self.window, len(slots))
+        begin = self.rng.randrange(len(slots) - width + 1)
+        within = set(slots[begin : begin + width])
+        held = [
+            m for m in range(problem.n_meetings) if state.slot_of[m] in within and m not in problem.locked
+        ]
+        people = {p for m in held for p in problem.ends[m]}
+        waiting = [
+            m
+            for p in people
+            for m in problem.meetings_of[p]
+            if state.slot_of[m] == FREE
+            and problem.ends[m][0] in people
+            and problem.ends[m][1] in people
+            and m not in problem.locked
+            and within.intersection(problem.feasible[m])
+        ]
+        return people, sorted({*held, *waiting}), within
+
     def step(self, seconds: float) -> bool:
         """One neighbourhood; True when it improved the schedule."""
         problem, state = self.problem, self.state
         people, free, within = self.neighbourhood()
+        kind = "people" if within is None else "session" if len(within) > self.window else "window"
         if not free:
             return False
         before = _score(problem, state, people, free)
@@ -151,7 +181,7 @@ class _Search:
         for m, (s, i) in found.items():
             state.place(m, s, i)
         after = _score(problem, state, people, free)
-        self._adapt(within is not None, status == cp_model.OPTIMAL)
+        self._adapt(kind, status == cp_model.OPTIMAL)
         if after > before:
             return True
         for m in found:
@@ -160,11 +190,13 @@ class _Search:
             state.place(m, s, i)
         return False
 
-    def _adapt(self, session: bool, optimal: bool) -> None:
+    def _adapt(self, kind: str, optimal: bool) -> None:
         """Grow a kind of neighbourhood while CP-SAT still proves it, shrink it when it cannot."""
         factor = 1.15 if optimal else 0.85
-        if session:
+        if kind == "session":
             self.session_size = max(10, min(int(self.session_size * factor) + 1, 2000))
+        elif kind == "window":
+            self.window = max(2, min(self.window + (1 if optimal else -1), 8))
         else:
             self.size = max(10, min(int(self.size * factor) + 1, 400))
 
@@ -194,5 +226,9 @@ def improve_by_lns(
         if time.perf_counter() - last_report > 5:
             report("lns", state, bound)
             last_report = time.perf_counter()
+        if state.weight() >= bound and not any(
+            participant_gaps(problem, state, p)[0] for p in range(problem.n_participants)
+        ):
+            break  # nothing left to gain
     report("lns", state, bound)
     return state
