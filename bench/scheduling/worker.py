@@ -52,7 +52,7 @@ def main(argv: list[str]) -> None:
     started = time.perf_counter()
     note = ""
     if method == "engine":
-        solution = schedule_meetings(instance, time_limit=limit, seed=seed)
+        solution = schedule_meetings(instance, time_limit=limit, seed=seed, workers=2)
     else:
         problem = compile_problem(instance)
         if method == "fcfs":
