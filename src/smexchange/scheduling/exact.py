@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from smexchange.scheduling.lns import improve_by_lns
+from smexchange.scheduling.lns import improve_by_lns, participant_gaps
 from smexchange.scheduling.model import SlotModel, build_slot_model, hint_state, make_solver, read_placements
 from smexchange.scheduling.objective import add_span_terms
 from smexchange.scheduling.problem import Problem
@@ -25,6 +25,8 @@ from smexchange.scheduling.state import ScheduleState
 # Shares of the time after "hold all": the whole model first (enough to prove small events),
 # then the local search, then the whole model again from the local search's schedule.
 QUICK_SHARE = 0.15
+# "Hold all" is where dense events find their compact schedules: most of the time goes there.
+HOLD_ALL_SHARE = 0.85
 QUICK_SECONDS = 2.0
 LOCAL_SHARE = 0.9
 
@@ -57,13 +59,15 @@ def solve_gaps_exact(
     total = sum(w for m, w in enumerate(problem.weight) if problem.feasible[m])
     state = start
     if bound == total and start.weight() < total:
-        seconds = (deadline - time.perf_counter()) * 0.6
+        seconds = (deadline - time.perf_counter()) * HOLD_ALL_SHARE
         held = _hold_all(problem, start, seconds, seed, workers)
         if held is None:
             bound -= 1
         elif held.weight() == total:
             state = held
         report("weight", state, bound)
+    if not any(participant_gaps(problem, state, p)[0] for p in range(problem.n_participants)):
+        return ExactResult(state=state, gaps_proven=True, bound=bound)  # no idle slot, no break
     order = ("idle", "breaks") if problem.instance.minimize == "idle_slots" else ("breaks", "idle")
     now = time.perf_counter()
     sm = _gap_model(problem)
