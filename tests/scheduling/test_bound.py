@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from smexchange.scheduling import parse_instance
-from smexchange.scheduling.bound import solve_weight_mip, weight_upper_bound
+from smexchange.scheduling.bound import relax_weight, solve_weight_mip, weight_upper_bound
 from smexchange.scheduling.greedy import first_come_first_served, greedy_schedule
 from smexchange.scheduling.problem import compile_problem
 from tests.scheduling.conftest import Raw, slots
@@ -70,3 +70,34 @@ def test_greedy_schedule_takes_heaviest_first() -> None:
     state = greedy_schedule(problem)
 
     assert (state.weight(), [m for m, s in enumerate(state.slot_of) if s >= 0]) == (6, [2, 4])
+
+
+def test_relax_weight_chooses_the_heaviest_meetings_and_their_session(two_sessions: Raw) -> None:
+    problem = compile_problem(parse_instance(two_sessions))
+
+    relaxation = relax_weight(problem)
+
+    assert (relaxation.bound, relaxation.chosen) == (10, frozenset(range(6)))
+    assert relaxation.session[4] == 1  # m56 may only be held in pm-1
+
+
+def test_relax_weight_counts_participant_capacity() -> None:
+    problem = compile_problem(parse_instance(_crowded()))
+
+    relaxation = relax_weight(problem)
+
+    assert (relaxation.bound, relaxation.chosen) == (6, frozenset({2, 4}))
+
+
+def test_greedy_schedule_follows_the_lp_session() -> None:
+    raw = {
+        "slots": slots("am", 2) + slots("pm", 2, hour=14),
+        "tables": ["T1"],
+        "participants": [{"id": "a"}, {"id": "b"}],
+        "meetings": [{"id": "m", "a": "a", "b": "b"}],
+    }
+    problem = compile_problem(parse_instance(raw))
+
+    state = greedy_schedule(problem, frozenset({0}), {0: 1})
+
+    assert state.slot_of == [2]

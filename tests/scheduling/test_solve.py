@@ -226,3 +226,21 @@ def test_schedule_meetings_large_path_never_claims_optimal(
     assert validate(instance, solution) == []
     assert solution.stats.status == "FEASIBLE"
     assert solution.stats.weight_scheduled == 10
+
+
+def test_schedule_meetings_dense_round_robin_holds_all_without_breaks(solve: Solve) -> None:
+    raw = {
+        "slots": slots("am", 3),
+        "tables": ["T1", "T2"],
+        "participants": [{"id": f"p{n}"} for n in range(4)],
+        "meetings": [
+            {"id": f"m{a}{b}", "a": f"p{a}", "b": f"p{b}"} for a in range(4) for b in range(a + 1, 4)
+        ],
+        "minimize": "breaks",
+    }
+
+    _, solution = solve(raw)
+
+    stats = solution.stats
+    assert (stats.scheduled, stats.weight_upper_bound, stats.breaks, stats.idle_slots) == (6, 6, 0, 0)
+    assert stats.status == "OPTIMAL"
