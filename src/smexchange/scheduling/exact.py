@@ -28,7 +28,8 @@ QUICK_SHARE = 0.15
 # "Hold all" is where dense events find their compact schedules: most of the time goes there.
 HOLD_ALL_SHARE = 0.85
 QUICK_SECONDS = 2.0
-LOCAL_SHARE = 0.9
+QUICK_PAIRS = 2_000  # above this many (meeting, slot) pairs it proves nothing in that time
+LOCAL_SHARE = 0.95
 
 Report = Callable[[str, ScheduleState, int], None]
 
@@ -69,13 +70,14 @@ def solve_gaps_exact(
     if not any(participant_gaps(problem, state, p)[0] for p in range(problem.n_participants)):
         return ExactResult(state=state, gaps_proven=True, bound=bound)  # no idle slot, no break
     order = ("idle", "breaks") if problem.instance.minimize == "idle_slots" else ("breaks", "idle")
-    now = time.perf_counter()
-    sm = _gap_model(problem)
-    sm.model.add(sm.weight >= state.weight())
-    quick = now + min(QUICK_SECONDS, (deadline - now) * QUICK_SHARE)
-    state, gaps_proven = _minimize_gaps(problem, sm, state, order, quick, seed, workers, bound, report)
-    if gaps_proven:
-        return ExactResult(state=state, gaps_proven=True, bound=bound)
+    if sum(len(slots) for slots in problem.feasible) <= QUICK_PAIRS:
+        now = time.perf_counter()
+        sm = _gap_model(problem)
+        sm.model.add(sm.weight >= state.weight())
+        quick = now + min(QUICK_SECONDS, (deadline - now) * QUICK_SHARE)
+        state, gaps_proven = _minimize_gaps(problem, sm, state, order, quick, seed, workers, bound, report)
+        if gaps_proven:
+            return ExactResult(state=state, gaps_proven=True, bound=bound)
     now = time.perf_counter()
     state = improve_by_lns(
         problem,

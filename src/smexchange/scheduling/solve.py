@@ -24,6 +24,8 @@ MIP_VARIABLE_LIMIT = 250_000
 EXACT_VARIABLE_LIMIT = 12_000
 # Share of the time left after the MIP to reach its weight from the compact greedy schedule.
 REPAIR_SHARE = 0.25
+# Only this close (in weight) is the greedy schedule worth repairing towards the MIP's weight.
+REPAIR_GAP = 2
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,9 @@ def schedule_meetings(
     # On the exact path a bound that allows every meeting is tried directly as "hold all".
     if state.weight() < bound and size <= MIP_VARIABLE_LIMIT and not (exact and bound == total):
         mip, bound = _weight_by_mip(problem, state, bound, deadline)
-        if mip.weight() > state.weight():
+        if mip.weight() > state.weight() + REPAIR_GAP:
+            state = mip
+        if state.weight() < mip.weight() <= state.weight() + REPAIR_GAP:
             state = _repair(problem, state, mip, deadline, seed, workers, report, bound)
         report("weight", state, bound)
     gaps_proven = False
