@@ -6,7 +6,7 @@ import pytest
 
 from smexchange.scheduling import parse_instance
 from smexchange.scheduling.bound import relax_weight, solve_weight_mip, weight_upper_bound
-from smexchange.scheduling.greedy import first_come_first_served, greedy_schedule
+from smexchange.scheduling.greedy import first_come_first_served, greedy_schedule, reserved_greedy
 from smexchange.scheduling.problem import compile_problem
 from tests.scheduling.conftest import Raw, slots
 
@@ -101,3 +101,17 @@ def test_greedy_schedule_follows_the_lp_session() -> None:
     state = greedy_schedule(problem, frozenset({0}), {0: 1})
 
     assert state.slot_of == [2]
+
+
+def test_reserved_greedy_keeps_every_planned_meeting_and_closes_the_gap() -> None:
+    raw = {
+        "slots": slots("am", 3),
+        "tables": ["T1"],
+        "participants": [{"id": "hub"}, {"id": "s0"}, {"id": "s1"}],
+        "meetings": [{"id": "m0", "a": "hub", "b": "s0"}, {"id": "m1", "a": "hub", "b": "s1"}],
+    }
+    problem = compile_problem(parse_instance(raw))
+
+    state = reserved_greedy(problem, {0: (0, -1), 1: (2, -1)})
+
+    assert (state.weight(), sorted(state.slot_of)) == (2, [0, 1])
