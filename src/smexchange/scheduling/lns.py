@@ -21,8 +21,6 @@ from smexchange.scheduling.objective import add_span_terms
 from smexchange.scheduling.problem import Problem
 from smexchange.scheduling.state import FREE, ScheduleState
 
-# Participants in a neighbourhood around a wanted meeting (one a MIP holds and we do not yet).
-REPAIR_SIZE = 60
 # A piece as good as before but different is kept too: plateau moves let the search drift
 # towards schedules where the next piece can improve (measured: real-120 idle 38 -> 24).
 ACCEPT_TIES = True
@@ -58,11 +56,8 @@ def _score(problem: Problem, state: ScheduleState, people: set[int], free: list[
 
 
 class _Search:
-    def __init__(
-        self, problem: Problem, state: ScheduleState, seed: int, workers: int, wanted: frozenset[int]
-    ) -> None:
+    def __init__(self, problem: Problem, state: ScheduleState, seed: int, workers: int) -> None:
         self.problem, self.state = problem, state
-        self.wanted = sorted(wanted)
         self.rng = random.Random(seed)
         self.seed, self.workers = seed, workers
         self.size = 40
@@ -77,12 +72,8 @@ class _Search:
                 self.partners[b].append(a)
 
     def pick_seed(self) -> list[int]:
-        """Where a neighbourhood starts: both sides of a wanted meeting not yet held (most of
-        the time, while there is one), else one side of a waiting meeting or anyone."""
+        """Where a neighbourhood starts: one side of a waiting meeting (half the time), or anyone."""
         problem, state = self.problem, self.state
-        wanted = [m for m in self.wanted if state.slot_of[m] == FREE]
-        if wanted and self.rng.random() < 0.8:
-            return list(problem.ends[self.rng.choice(wanted)])
         if self.rng.random() < 0.5:
             waiting = [
                 m for m in range(problem.n_meetings) if state.slot_of[m] == FREE and problem.feasible[m]
@@ -95,26 +86,14 @@ class _Search:
         """A connected set of about `size` participants, the meetings among them, and the slots
         they may use: all of them, or (half the time) one session, where the meetings already
         held there are re-timed with many more participants at once."""
-        repairing = any(self.state.slot_of[m] == FREE for m in self.wanted)
         roll = self.rng.random()
-        if repairing:
-            return self.window_neighbourhood(repair=True) if roll < 0.5 else self.people_neighbourhood(True)
         if roll < self.window_share:
             return self.window_neighbourhood()
         if roll < self.window_share + self.session_share:
             return self.session_neighbourhood()
-        return self.people_neighbourhood(False)
-
-    def people_neighbourhood(self, repairing: bool) -> tuple[set[int], list[int], set[int] | None]:
         start = self.pick_seed()
         people, frontier = set(start), list(start)
-        size = max(self.size, REPAIR_SIZE) if repairing else self.size
-        if repairing and len(start) == 2:  # every partner of both sides, then the usual growth
-            for p in start:
-                for m in self.problem.meetings_of[p]:
-                    if self.state.slot_of[m] != FREE:
-                        people.update(self.problem.ends[m])
-            frontier = sorted(people)
+        size = self.size
         while frontier and len(people) < size:
             p = frontier.pop(0)
             partners = self.partners[p][:]
@@ -159,30 +138,18 @@ class _Search:
         free = sorted(m for m in held if problem.ends[m][0] in people and problem.ends[m][1] in people)
         return people, free, within
 
-    def window_neighbourhood(self, repair: bool = False) -> tuple[set[int], list[int], set[int] | None]:
+    def window_neighbourhood(self) -> tuple[set[int], list[int], set[int] | None]:
         """Every meeting held in a few consecutive slots of one session, re-timed among them
-        (with the requests still waiting between their participants); when repairing, the
-        window holds a feasible slot of a wanted meeting, and that meeting is free too."""
+        (with the requests still waiting between their participants)."""
         problem, state = self.problem, self.state
-        wanted = [m for m in self.wanted if state.slot_of[m] == FREE] if repair else []
-        target = self.rng.choice(wanted) if wanted else None
-        if target is not None:
-            slot = self.rng.choice(problem.feasible[target])
-            slots = problem.session_slots[problem.session_of[slot]]
-            width = min(self.window, len(slots))
-            here = slots.index(slot)
-            begin = self.rng.randrange(max(0, here - width + 1), min(here, len(slots) - width) + 1)
-        else:
-            slots = problem.session_slots[self.rng.randrange(len(problem.session_slots))]
-            width = min(self.window, len(slots))
-            begin = self.rng.randrange(len(slots) - width + 1)
+        slots = problem.session_slots[self.rng.randrange(len(problem.session_slots))]
+        width = min(self.window, len(slots))
+        begin = self.rng.randrange(len(slots) - width + 1)
         within = set(slots[begin : begin + width])
         held = [
             m for m in range(problem.n_meetings) if state.slot_of[m] in within and m not in problem.locked
         ]
         people = {p for m in held for p in problem.ends[m]}
-        if target is not None:
-            people.update(problem.ends[target])
         waiting = [
             m
             for p in people
@@ -250,21 +217,14 @@ def improve_by_lns(
     report: Report,
     bound: int = -1,
     step_seconds: float = 0.25,
-    wanted: frozenset[int] = frozenset(),
-    target_weight: int | None = None,
 ) -> ScheduleState:
-    """Improve `state` in place until the deadline; returns it (never worse than it was).
-
-    Neighbourhoods start mostly around the `wanted` meetings while some are not held (e.g.
-    those of a MIP schedule of more weight); with `target_weight` it stops on reaching it."""
-    search = _Search(problem, state, seed, workers, wanted)
+    """Improve `state` in place until the deadline; returns it (never worse than it was)."""
+    search = _Search(problem, state, seed, workers)
     now = time.perf_counter()
     compact_gaps(problem, state, deadline=now + (deadline - now) * 0.2)
     report("compact", state, bound)
     last_report = last_compact = time.perf_counter()
     while time.perf_counter() + 0.2 < deadline:
-        if target_weight is not None and state.weight() >= target_weight:
-            break
         search.step(min(step_seconds, deadline - time.perf_counter()))
         if time.perf_counter() - last_compact > 3:
             compact_gaps(problem, state, deadline=min(deadline, time.perf_counter() + 1), passes=2)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from smexchange.scheduling.bound import relax_weight, solve_weight_mip
 from smexchange.scheduling.exact import solve_gaps_exact
 from smexchange.scheduling.greedy import greedy_schedule, reserved_greedy
-from smexchange.scheduling.lns import Report, improve_by_lns, participant_gaps
+from smexchange.scheduling.lns import improve_by_lns, participant_gaps
 from smexchange.scheduling.locations import assign_tables
 from smexchange.scheduling.problem import Problem, compile_problem
 from smexchange.scheduling.state import FREE, ScheduleState
@@ -22,10 +22,6 @@ MIP_VARIABLE_LIMIT = 250_000
 # Above this many pairs the whole CP-SAT gap model is too slow to search in one piece, and the
 # large-neighbourhood search minimizes the gaps at the weight already reached.
 EXACT_VARIABLE_LIMIT = 12_000
-# Share of the time left after the MIP to reach its weight from the compact greedy schedule.
-REPAIR_SHARE = 0.25
-# Only this close (in weight) is the greedy schedule worth repairing towards the MIP's weight.
-REPAIR_GAP = 2
 
 
 @dataclass(frozen=True)
@@ -79,11 +75,7 @@ def schedule_meetings(
     exact = size <= EXACT_VARIABLE_LIMIT
     # On the exact path a bound that allows every meeting is tried directly as "hold all".
     if state.weight() < bound and size <= MIP_VARIABLE_LIMIT and not (exact and bound == total):
-        mip, bound = _weight_by_mip(problem, state, bound, deadline)
-        if mip.weight() > state.weight() + REPAIR_GAP:
-            state = mip
-        if state.weight() < mip.weight() <= state.weight() + REPAIR_GAP:
-            state = _repair(problem, state, mip, deadline, seed, workers, report, bound)
+        state, bound = _weight_by_mip(problem, state, bound, deadline)
         report("weight", state, bound)
     gaps_proven = False
     if exact:
@@ -133,39 +125,6 @@ def _weight_by_mip(
     if proven:
         bound = min(bound, candidate.weight())
     return (candidate, bound) if candidate.weight() > state.weight() else (state, bound)
-
-
-def _repair(
-    problem: Problem,
-    start: ScheduleState,
-    mip: ScheduleState,
-    deadline: float,
-    seed: int,
-    workers: int,
-    report: Report,
-    bound: int,
-) -> ScheduleState:
-    """The MIP's weight from the start's compact schedule: neighbourhoods around the meetings
-    the MIP holds and the start does not, for a share of the time; the MIP's (gappy) schedule
-    itself when that does not reach its weight."""
-    now = time.perf_counter()
-    repaired = ScheduleState(problem)
-    for m, s in enumerate(start.slot_of):
-        if s != FREE:
-            repaired.place(m, s, start.interpreter_of[m])
-    wanted = frozenset(m for m, s in enumerate(mip.slot_of) if s != FREE and start.slot_of[m] == FREE)
-    improve_by_lns(
-        problem,
-        repaired,
-        deadline=now + (deadline - now) * REPAIR_SHARE,
-        seed=seed,
-        workers=workers,
-        report=report,
-        bound=bound,
-        wanted=wanted,
-        target_weight=mip.weight(),
-    )
-    return repaired if repaired.weight() >= mip.weight() else mip
 
 
 def _busy(problem: Problem, state: ScheduleState) -> dict[str, set[str]]:
