@@ -52,8 +52,10 @@ def schedule_meetings(
     Guarantees every hard rule of CONTRACTS.md section 2 and every meeting in exactly one of
     `assignments` and `unscheduled`. Maximizes weight, then minimizes the instance's `minimize`
     count, then the other. Returns within about `time_limit` seconds (plus the time to build the
-    output); the same instance, seed and workers give the same schedule when no phase is cut
-    short by the clock. `progress` is called from the solving thread after each phase.
+    output). With one worker (the default) the same instance and seed give the same schedule
+    when no phase is cut short by the clock; more workers race CP-SAT's portfolio in the
+    whole-model phases (stronger on dense events, not repeatable). `progress` is called from
+    the solving thread after each phase.
     """
     started = time.perf_counter()
     deadline = started + time_limit
