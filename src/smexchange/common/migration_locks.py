@@ -24,6 +24,8 @@ from smexchange.common.migration_operations import AddIndexConcurrently
 REVIEWED: dict[str, str] = {
     "awards.0002_award_description_zh#0": "Awards are few (a handful per event) and the default is a "
     "constant, which PostgreSQL 11+ adds without a rewrite.",
+    "awards.0003_juror_user_kept_when_account_deleted#0": "Only DROP NOT NULL on juror.user_id (sqlmigrate): "
+    "a catalogue change, no rewrite or scan; on_delete lives in Django, not in the database.",
     "common.0002_load_isic_sectors#0": "Loads the ISIC table (about 110 rows) into a table created just before.",
     "directory.0003_cooperationprofile_visibility#0": "A constant default ('public'): PostgreSQL 11+ adds "
     "the column without rewriting the table (CI runs 15); no index on it.",
