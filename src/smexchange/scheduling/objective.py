@@ -21,12 +21,20 @@ from smexchange.scheduling.state import FREE, ScheduleState
 Busy = cp_model.LinearExpr | int
 
 
-def add_gap_terms(problem: Problem, fixed: ScheduleState, sm: SlotModel, participants: Iterable[int]) -> None:
-    """Add idle/break variables for the given participants and set sm.idle and sm.breaks."""
+def _variables_by_participant_slot(
+    problem: Problem, sm: SlotModel
+) -> dict[tuple[int, int], list[cp_model.IntVar]]:
+    """x variables by (participant, slot): a participant meets at s when one of them is 1."""
     by_participant_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
     for (m, s), var in sm.x.items():
         for p in problem.ends[m]:
             by_participant_slot[p, s].append(var)
+    return by_participant_slot
+
+
+def add_gap_terms(problem: Problem, fixed: ScheduleState, sm: SlotModel, participants: Iterable[int]) -> None:
+    """Add idle/break variables for the given participants and set sm.idle and sm.breaks."""
+    by_participant_slot = _variables_by_participant_slot(problem, sm)
     idle: list[cp_model.IntVar] = []
     breaks: list[cp_model.IntVar] = []
     for p in participants:
@@ -112,10 +120,7 @@ def add_span_terms(
     idle = sp - meetings. Breaks = runs of meetings - 1: a run starts at j when it meets at j
     but not at j - 1 (one Boolean each), and `active` is 1 when it meets at all.
     """
-    by_participant_slot: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
-    for (m, s), var in sm.x.items():
-        for p in problem.ends[m]:
-            by_participant_slot[p, s].append(var)
+    by_participant_slot = _variables_by_participant_slot(problem, sm)
     idle: list[cp_model.LinearExprT] = []
     breaks: list[cp_model.LinearExprT] = []
     for p in participants:
