@@ -98,3 +98,28 @@ def test_schedule_command_missing_file_exits_2(tmp_path: Path, capsys: pytest.Ca
         capsys.readouterr().err
         == f"smex schedule: {source}: cannot read the file: No such file or directory\n"
     )
+
+
+def test_schedule_command_with_two_workers_writes_valid_solution(tmp_path: Path, two_sessions: Raw) -> None:
+    source, out = tmp_path / "in.json", tmp_path / "out.json"
+    source.write_text(json.dumps(two_sessions))
+
+    status = _run("--instance", str(source), "--out", str(out), "--workers", "2", "--quiet")
+
+    assert status == 0
+    solution = _read_solution(out)
+    assert validate(parse_instance(two_sessions), solution) == []
+    assert (solution.stats.weight_scheduled, solution.stats.status) == (10, "OPTIMAL")
+
+
+def test_schedule_command_refuses_zero_workers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], two_sessions: Raw
+) -> None:
+    source, out = tmp_path / "in.json", tmp_path / "out.json"
+    source.write_text(json.dumps(two_sessions))
+
+    status = _run("--instance", str(source), "--out", str(out), "--workers", "0")
+
+    assert status == 2
+    assert capsys.readouterr().err == "smex schedule: --workers must be at least 1, got 0\n"
+    assert not out.exists()
