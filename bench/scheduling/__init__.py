@@ -1,7 +1,7 @@
-"""`smex bench scheduling [--quick] [--seed N] [--no-write] [--only NAME] [--methods M,M]`: the
-meeting scheduler against
-first-come-first-served and a plain CP-SAT model, each at the same time limit in a child
-process (for honest peak memory), every result checked by `validate`."""
+"""`smex bench scheduling [-- [--quick] [--seed N] [--no-write] [--only NAME] [--methods M,M]]`
+(the benchmark's own options go after `--`): the meeting scheduler against first-come-first-served
+and a plain CP-SAT model, each at the same time limit in a child process (for honest peak
+memory), every result checked by `validate`."""
 
 from __future__ import annotations
 

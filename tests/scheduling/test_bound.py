@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from smexchange.scheduling import parse_instance
-from smexchange.scheduling.bound import relax_weight, solve_weight_mip, weight_upper_bound
+from smexchange.scheduling.bound import relax_weight, solve_weight_mip
 from smexchange.scheduling.greedy import first_come_first_served, greedy_schedule, reserved_greedy
 from smexchange.scheduling.problem import compile_problem
 from tests.scheduling.conftest import Raw, slots
@@ -28,13 +28,13 @@ def _crowded() -> Raw:
 def test_weight_upper_bound_counts_participant_capacity() -> None:
     problem = compile_problem(parse_instance(_crowded()))
 
-    assert weight_upper_bound(problem) == 6
+    assert relax_weight(problem).bound == 6
 
 
 def test_weight_upper_bound_two_sessions_is_total(two_sessions: Raw) -> None:
     problem = compile_problem(parse_instance(two_sessions))
 
-    assert weight_upper_bound(problem) == 10
+    assert relax_weight(problem).bound == 10
 
 
 def test_solve_weight_mip_proves_maximum() -> None:

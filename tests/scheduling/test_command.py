@@ -31,11 +31,14 @@ def _read_solution(path: Path) -> Solution:
     )
 
 
-def test_schedule_command_writes_valid_solution(tmp_path: Path, two_sessions: Raw) -> None:
+@pytest.mark.parametrize("workers", [[], ["--workers", "2"]], ids=["one-worker", "two-workers"])
+def test_schedule_command_writes_valid_solution(
+    tmp_path: Path, two_sessions: Raw, workers: list[str]
+) -> None:
     source, out = tmp_path / "in.json", tmp_path / "out.json"
     source.write_text(json.dumps(two_sessions))
 
-    status = _run("--instance", str(source), "--out", str(out), "--time-limit", "10", "--quiet")
+    status = _run("--instance", str(source), "--out", str(out), "--time-limit", "10", "--quiet", *workers)
 
     assert status == 0
     solution = _read_solution(out)
@@ -98,18 +101,6 @@ def test_schedule_command_missing_file_exits_2(tmp_path: Path, capsys: pytest.Ca
         capsys.readouterr().err
         == f"smex schedule: {source}: cannot read the file: No such file or directory\n"
     )
-
-
-def test_schedule_command_with_two_workers_writes_valid_solution(tmp_path: Path, two_sessions: Raw) -> None:
-    source, out = tmp_path / "in.json", tmp_path / "out.json"
-    source.write_text(json.dumps(two_sessions))
-
-    status = _run("--instance", str(source), "--out", str(out), "--workers", "2", "--quiet")
-
-    assert status == 0
-    solution = _read_solution(out)
-    assert validate(parse_instance(two_sessions), solution) == []
-    assert (solution.stats.weight_scheduled, solution.stats.status) == (10, "OPTIMAL")
 
 
 def test_schedule_command_refuses_zero_workers(

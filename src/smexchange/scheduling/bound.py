@@ -3,9 +3,10 @@ weight phase as a MIP.
 
 Variables x[m, g] for a meeting m and a group g of slots: single slots for the exact MIP, whole
 sessions for the relaxation (a few columns per meeting, so it solves in seconds even at 50,000
-meetings, and on the generated events its optimum is integral or nearly so). Each hard rule becomes capacity rows: a meeting once; a participant at most its
-available slots in g; tables at most tables x |g|; shared booths at most |g|; max_meetings;
-interpreter meetings at most the interpreter-slots available in g (exact y[m, s, i] in the MIP).
+meetings, and on the generated events its optimum is integral or nearly so). Each hard rule
+becomes capacity rows: a meeting once; a participant at most its available slots in g; tables
+at most tables x |g|; shared booths at most |g|; max_meetings; interpreter meetings at most the
+interpreter-slots available in g (exact y[m, s, i] in the MIP).
 """
 
 from __future__ import annotations
@@ -142,7 +143,7 @@ def relax_weight(problem: Problem, *, time_limit: float = 60.0) -> Relaxation:
     solver tolerances cannot make it invalid. Falls back to the sum of the weights of the
     meetings with a feasible slot when the LP does not finish in `time_limit`.
     """
-    trivial = sum(w for m, w in enumerate(problem.weight) if problem.feasible[m])
+    trivial = problem.feasible_weight
     columns, rows, _ = _build(problem, problem.session_slots, exact=False)
     if not columns:
         return Relaxation(0)
@@ -168,11 +169,6 @@ def relax_weight(problem: Problem, *, time_limit: float = 60.0) -> Relaxation:
             best[m], session[m] = value, g
     chosen = frozenset(m for m, value in share.items() if value > 0.5)
     return Relaxation(bound, chosen, session)
-
-
-def weight_upper_bound(problem: Problem, *, time_limit: float = 60.0) -> int:
-    """Proven upper bound on the weight (see `relax_weight`)."""
-    return relax_weight(problem, time_limit=time_limit).bound
 
 
 def solve_weight_mip(

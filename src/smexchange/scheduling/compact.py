@@ -65,7 +65,7 @@ class _Compactor:
         before = self.cost(people, sessions)
         state.remove(m)
         if state.can_place(m, t):
-            state.place(m, t, _interpreter(state, m, t))
+            state.place(m, t, state.interpreter_for(m, t))
             if self.cost(people, sessions) < before:
                 return True
             state.remove(m)
@@ -84,9 +84,9 @@ class _Compactor:
         state.remove(m)
         state.remove(n)
         if state.can_place(m, t):
-            state.place(m, t, _interpreter(state, m, t))
+            state.place(m, t, state.interpreter_for(m, t))
             if state.can_place(n, s):
-                state.place(n, s, _interpreter(state, n, s))
+                state.place(n, s, state.interpreter_for(n, s))
                 if self.cost(people, sessions) < before:
                     return True
                 state.remove(n)
@@ -141,10 +141,3 @@ def compact_gaps(problem: Problem, state: ScheduleState, *, deadline: float, pas
         if not done or time.perf_counter() > deadline:
             break
     return total
-
-
-def _interpreter(state: ScheduleState, m: int, s: int) -> int:
-    interpreter = state.free_interpreter(m, s)
-    if interpreter is None:  # can_place guarantees one
-        raise AssertionError(f"no free interpreter for meeting {m} in slot {s}")
-    return interpreter

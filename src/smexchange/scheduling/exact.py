@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from smexchange.scheduling.lns import improve_by_lns, participant_gaps
+from smexchange.scheduling.lns import has_no_idle, improve_by_lns
 from smexchange.scheduling.model import SlotModel, build_slot_model, hint_state, make_solver, read_placements
 from smexchange.scheduling.objective import add_span_terms
 from smexchange.scheduling.problem import Problem
@@ -60,7 +60,7 @@ def solve_gaps_exact(
     all, "hold all" is tried first: a schedule holding every such meeting, by CP-SAT with that
     as a hard rule. One found proves the weight; a proof that none exists lowers the bound.
     """
-    total = sum(w for m, w in enumerate(problem.weight) if problem.feasible[m])
+    total = problem.feasible_weight
     state = start
     if bound == total and start.weight() < total:
         seconds = (deadline - time.perf_counter()) * HOLD_ALL_SHARE
@@ -70,10 +70,10 @@ def solve_gaps_exact(
         elif held.weight() == total:
             state = held
         report("weight", state, bound)
-    if not any(participant_gaps(problem, state, p)[0] for p in range(problem.n_participants)):
+    if has_no_idle(problem, state):
         return ExactResult(state=state, gaps_proven=True, bound=bound)  # no idle slot, no break
     order = ("idle", "breaks") if problem.instance.minimize == "idle_slots" else ("breaks", "idle")
-    small = sum(len(slots) for slots in problem.feasible) <= QUICK_PAIRS
+    small = problem.feasible_pairs <= QUICK_PAIRS
     if small:
         now = time.perf_counter()
         sm = _gap_model(problem)

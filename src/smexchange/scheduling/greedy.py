@@ -34,7 +34,7 @@ def greedy_schedule(
             if best < 0 or score < best_score:
                 best, best_score = s, score
         if best >= 0:
-            state.place(m, best, _interpreter(state, m, best))
+            state.place(m, best, state.interpreter_for(m, best))
     return state
 
 
@@ -46,7 +46,7 @@ def first_come_first_served(problem: Problem) -> ScheduleState:
             continue
         for s in problem.feasible[m]:
             if state.can_place(m, s):
-                state.place(m, s, _interpreter(state, m, s))
+                state.place(m, s, state.interpreter_for(m, s))
                 break
     return state
 
@@ -66,13 +66,6 @@ def _with_locked(problem: Problem) -> ScheduleState:
         for m in candidates:
             state.place(m, s, int(matched[str(m)]))
     return state
-
-
-def _interpreter(state: ScheduleState, m: int, s: int) -> int:
-    interpreter = state.free_interpreter(m, s)
-    if interpreter is None:  # the locked check and can_place guarantee one
-        raise AssertionError(f"no free interpreter for meeting {m} in slot {s}")
-    return interpreter
 
 
 def reserved_greedy(problem: Problem, planned: Mapping[int, tuple[int, int]]) -> ScheduleState:
@@ -113,6 +106,6 @@ def reserved_greedy(problem: Problem, planned: Mapping[int, tuple[int, int]]) ->
             owner.pop((p, home), None)
         if problem.at_table[m]:
             pending_tables[home] -= 1
-        keep = interpreter if best == home and interpreter != FREE else _interpreter(state, m, best)
+        keep = interpreter if best == home and interpreter != FREE else state.interpreter_for(m, best)
         state.place(m, best, keep)
     return state

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
-from smexchange.scheduling.compact import compact_gaps
+from smexchange.scheduling.compact import compact_gaps, session_gaps
 from smexchange.scheduling.model import build_slot_model, hint_placements, make_solver, read_placements
 from smexchange.scheduling.objective import add_span_terms
 from smexchange.scheduling.problem import Problem
@@ -31,17 +31,15 @@ Report = Callable[[str, ScheduleState, int], None]
 def participant_gaps(problem: Problem, state: ScheduleState, p: int) -> tuple[int, int]:
     """(idle slots, breaks) of one participant, over its available slots session by session."""
     idle = breaks = 0
-    available = set(problem.available[p])
-    owner = state.owner[p]
     for session in state.span[p]:
-        marks = [
-            owner[s] != FREE for s in problem.session_slots[session] if s in available or owner[s] != FREE
-        ]
-        first, last = marks.index(True), len(marks) - 1 - marks[::-1].index(True)
-        inside = marks[first : last + 1]
-        idle += inside.count(False)
-        breaks += sum(1 for i in range(1, len(inside)) if not inside[i] and inside[i - 1])
+        i, b = session_gaps(problem, state, p, session)
+        idle, breaks = idle + i, breaks + b
     return idle, breaks
+
+
+def has_no_idle(problem: Problem, state: ScheduleState) -> bool:
+    """True when nobody waits between meetings (so there is no break either)."""
+    return not any(participant_gaps(problem, state, p)[0] for p in range(problem.n_participants))
 
 
 def _score(problem: Problem, state: ScheduleState, people: set[int], free: list[int]) -> tuple[int, int, int]:
@@ -232,9 +230,7 @@ def improve_by_lns(
         if time.perf_counter() - last_report > 5:
             report("lns", state, bound)
             last_report = time.perf_counter()
-        if state.weight() >= bound and not any(
-            participant_gaps(problem, state, p)[0] for p in range(problem.n_participants)
-        ):
+        if state.weight() >= bound and has_no_idle(problem, state):
             break  # nothing left to gain
     report("lns", state, bound)
     return state

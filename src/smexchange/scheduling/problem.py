@@ -46,6 +46,16 @@ class Problem:
     def n_participants(self) -> int:
         return len(self.participant_ids)
 
+    @property
+    def feasible_pairs(self) -> int:
+        """How many (meeting, slot) pairs can happen: the size of every model over all meetings."""
+        return sum(len(slots) for slots in self.feasible)
+
+    @property
+    def feasible_weight(self) -> int:
+        """The weight of every meeting with a feasible slot: the bound when all of them fit."""
+        return sum(w for m, w in enumerate(self.weight) if self.feasible[m])
+
     def meeting(self, m: int) -> Meeting:
         return self.instance.meetings[m]
 

@@ -72,8 +72,7 @@ def schedule_meetings(
         problem, greedy_schedule(problem), greedy_schedule(problem, relaxation.chosen, relaxation.session)
     )
     report("greedy", state, bound)
-    size = sum(len(slots) for slots in problem.feasible)
-    total = sum(w for m, w in enumerate(problem.weight) if problem.feasible[m])
+    size, total = problem.feasible_pairs, problem.feasible_weight
     exact = size <= EXACT_VARIABLE_LIMIT
     # On the exact path a bound that allows every meeting is tried directly as "hold all".
     if state.weight() < bound and size <= MIP_VARIABLE_LIMIT and not (exact and bound == total):

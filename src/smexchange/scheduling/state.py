@@ -45,6 +45,13 @@ class ScheduleState:
                 return i
         return None
 
+    def interpreter_for(self, m: int, s: int) -> int:
+        """`free_interpreter` where `can_place(m, s)` has already said there is one."""
+        interpreter = self.free_interpreter(m, s)
+        if interpreter is None:  # can_place checks the interpreters too
+            raise AssertionError(f"no free interpreter for meeting {m} in slot {s}")
+        return interpreter
+
     def can_place(self, m: int, s: int) -> bool:
         problem = self.problem
         a, b = problem.ends[m]
