@@ -210,9 +210,22 @@ def test_schedule_meetings_progress_reports_each_phase(two_sessions: Raw) -> Non
 
     schedule_meetings(parse_instance(two_sessions), time_limit=10, progress=reports.append)
 
+    # Every meeting fits and a schedule without waiting exists: "no gap" ends the run.
+    assert [r.phase for r in reports] == ["greedy", "no_gap"]
+    assert (reports[-1].weight, reports[-1].bound, reports[-1].idle_slots) == (10, 10, 0)
+
+
+def test_schedule_meetings_progress_reports_gap_phases_when_a_gap_is_forced() -> None:
+    raw = _star(2, 3, [1, 1])
+    raw["meetings"][0]["slots"] = ["am-0"]
+    raw["meetings"][1]["slots"] = ["am-2"]
+    reports: list[Progress] = []
+
+    schedule_meetings(parse_instance(raw), time_limit=10, progress=reports.append)
+
     phases = [r.phase for r in reports]
     assert (phases[0], phases[-2:]) == ("greedy", ["idle_slots", "breaks"])
-    assert (reports[-1].weight, reports[-1].bound, reports[-1].idle_slots) == (10, 10, 0)
+    assert (reports[-1].weight, reports[-1].bound, reports[-1].idle_slots, reports[-1].breaks) == (2, 2, 1, 1)
 
 
 def test_schedule_meetings_large_path_never_claims_optimal(

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from smexchange.scheduling.lns import has_no_idle, improve_by_lns
+from smexchange.scheduling.lns import has_no_idle, improve_by_lns, participant_gaps
 from smexchange.scheduling.model import SlotModel, build_slot_model, hint_state, make_solver, read_placements
+from smexchange.scheduling.nogap import solve_no_gap
 from smexchange.scheduling.objective import add_span_terms
 from smexchange.scheduling.problem import Problem
 from smexchange.scheduling.state import ScheduleState
@@ -25,6 +26,9 @@ from smexchange.scheduling.state import ScheduleState
 # Shares of the time after "hold all": the whole model first (enough to prove small events),
 # then the local search, then the whole model again from the local search's schedule.
 QUICK_SHARE = 0.15
+# When every meeting can be held, "no gap" (nogap.py) gets up to this share of the time first:
+# it decides the Bofill-style events in 0.5-3 s of 10.
+NO_GAP_SHARE = 0.5
 # "Hold all" is where dense events find their compact schedules: most of the time goes there.
 HOLD_ALL_SHARE = 0.85
 QUICK_SECONDS = 2.0
@@ -56,12 +60,21 @@ def solve_gaps_exact(
 ) -> ExactResult:
     """Minimize the gap counts at (at least) the start's weight; never worse than `start`.
 
-    When the bound allows every meeting with a feasible slot and the start does not hold them
-    all, "hold all" is tried first: a schedule holding every such meeting, by CP-SAT with that
+    When the bound allows every meeting with a feasible slot, "no gap" (nogap.py) comes first:
+    a schedule holding them all where nobody waits is optimal; a proof that none exists is a
+    floor of 1 on both counts. Then, when the start does not hold them all, "hold all": a schedule holding every such meeting, by CP-SAT with that
     as a hard rule. One found proves the weight; a proof that none exists lowers the bound.
     """
     total = problem.feasible_weight
     state = start
+    # Proven least idle slots and breaks of a schedule holding every meeting (0 or 1).
+    floor = 0
+    if bound == total and not (start.weight() == total and has_no_idle(problem, start)):
+        no_gap = solve_no_gap(problem, (deadline - time.perf_counter()) * NO_GAP_SHARE, seed, workers)
+        if no_gap.state is not None:
+            report("no_gap", no_gap.state, bound)
+            return ExactResult(state=no_gap.state, gaps_proven=True, bound=bound)
+        floor = 1 if no_gap.impossible else 0
     if bound == total and start.weight() < total:
         seconds = (deadline - time.perf_counter()) * HOLD_ALL_SHARE
         held = _hold_all(problem, start, seconds, seed, workers)
@@ -80,7 +93,7 @@ def solve_gaps_exact(
         sm.model.add(sm.weight >= state.weight())
         quick = now + min(QUICK_SECONDS, (deadline - now) * QUICK_SHARE)
         state, gaps_proven = _minimize_gaps(problem, sm, state, order, quick, seed, workers, bound, report)
-        if gaps_proven:
+        if gaps_proven or _at_floor(problem, state, order[0], floor):
             return ExactResult(state=state, gaps_proven=True, bound=bound)
     now = time.perf_counter()
     state = improve_by_lns(
@@ -95,7 +108,18 @@ def solve_gaps_exact(
     sm = _gap_model(problem)
     sm.model.add(sm.weight >= state.weight())
     state, gaps_proven = _minimize_gaps(problem, sm, state, order, deadline, seed, workers, bound, report)
-    return ExactResult(state=state, gaps_proven=gaps_proven, bound=bound)
+    return ExactResult(
+        state=state, gaps_proven=gaps_proven or _at_floor(problem, state, order[0], floor), bound=bound
+    )
+
+
+def _at_floor(problem: Problem, state: ScheduleState, name: str, floor: int) -> bool:
+    """True when the schedule holds every meeting and its `name` count equals a proven floor
+    above 0 (a floor of 0 proves nothing that `has_no_idle` does not)."""
+    if floor == 0 or state.weight() < problem.feasible_weight:
+        return False
+    counts = [participant_gaps(problem, state, p) for p in range(problem.n_participants)]
+    return sum(idle if name == "idle" else breaks for idle, breaks in counts) == floor
 
 
 def _hold_all(

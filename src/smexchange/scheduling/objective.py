@@ -46,6 +46,20 @@ def add_gap_terms(problem: Problem, fixed: ScheduleState, sm: SlotModel, partici
     sm.breaks = cp_model.LinearExpr.sum(breaks)
 
 
+def busy_sequences(
+    problem: Problem, fixed: ScheduleState, sm: SlotModel, participants: Iterable[int]
+) -> list[list[Busy]]:
+    """b_j per participant and session (see `_busy_sequence`), where a gap is possible at all."""
+    by_participant_slot = _variables_by_participant_slot(problem, sm)
+    sequences = []
+    for p in participants:
+        for session in range(len(problem.session_slots)):
+            busy = _busy_sequence(problem, fixed, by_participant_slot, p, session)
+            if len(busy) >= 3 and not all(isinstance(b, int) for b in busy):
+                sequences.append(busy)
+    return sequences
+
+
 def _busy_sequence(
     problem: Problem,
     fixed: ScheduleState,
