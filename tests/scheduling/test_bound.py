@@ -47,6 +47,29 @@ def test_solve_weight_mip_proves_maximum() -> None:
     assert (sorted(placed), proven, bound) == ([2, 4], True, 6)
 
 
+def test_solve_weight_mip_keeps_preferred_placements_among_the_heaviest() -> None:
+    problem = compile_problem(parse_instance(_crowded()))
+
+    # m2 and m4 (weight 3 each) in either order are both heaviest; the preferred order wins.
+    for prefer in ({2: 1, 4: 0}, {2: 0, 4: 1}):
+        found = solve_weight_mip(problem, time_limit=5, prefer=prefer)
+
+        assert found is not None
+        placed, proven, bound = found
+        assert ({m: s for m, (s, _) in placed.items()}, proven, bound) == (prefer, True, 6)
+
+
+def test_solve_weight_mip_never_trades_weight_for_preferred_placements() -> None:
+    problem = compile_problem(parse_instance(_crowded()))
+
+    # First come, first served holds m0 and m1 (weight 3): the MIP still holds the weight 6.
+    found = solve_weight_mip(problem, time_limit=5, prefer={0: 0, 1: 1})
+
+    assert found is not None
+    placed, proven, bound = found
+    assert (sorted(placed), proven, bound) == ([2, 4], True, 6)
+
+
 def test_solve_weight_mip_assigns_interpreters(interpreted: Raw) -> None:
     problem = compile_problem(parse_instance(interpreted))
 

@@ -172,16 +172,23 @@ def relax_weight(problem: Problem, *, time_limit: float = 60.0) -> Relaxation:
 
 
 def solve_weight_mip(
-    problem: Problem, *, time_limit: float
+    problem: Problem, *, time_limit: float, prefer: dict[int, int] | None = None
 ) -> tuple[dict[int, tuple[int, int]], bool, int] | None:
-    """The weight phase as a MIP: (meeting -> (slot, interpreter), proven optimal, bound) or None."""
+    """The weight phase as a MIP: (meeting -> (slot, interpreter), proven optimal, bound) or None.
+
+    `prefer` (meeting -> slot, e.g. a compact greedy schedule) breaks ties between schedules of
+    the most weight: each kept placement is worth 1, each unit of weight more than all of them,
+    so the weight is never traded and the schedule stays as close to `prefer` as it can."""
     columns, rows, ys = _build(problem, [[s] for s in range(problem.n_slots)], exact=True)
     if not columns:
         return {}, True, 0
     n_x = len(columns)
     matrix, capacity = _matrix(rows, n_x + len(ys))
     cost = np.zeros(n_x + len(ys))
-    cost[:n_x] = [-problem.weight[m] for m, _ in columns]
+    scale = problem.n_meetings + 1 if prefer else 1
+    cost[:n_x] = [
+        -problem.weight[m] * scale - (1 if prefer and prefer.get(m) == s else 0) for m, s in columns
+    ]
     result = milp(
         cost,
         constraints=LinearConstraint(matrix, -np.inf, capacity),
@@ -199,5 +206,9 @@ def solve_weight_mip(
         m, s, i = ys[k]
         if placed.get(m, (FREE, FREE))[0] == s:
             placed[m] = (s, i)
-    bound = math.floor(-result.mip_dual_bound + 1e-6) if result.mip_dual_bound is not None else -1
-    return placed, result.status == 0, bound
+    if result.mip_dual_bound is None:
+        return placed, False, -1
+    # The tie-break adds at most n_meetings < scale. "Proven" is read off the bound, not the
+    # status: HiGHS stops at a relative gap, which on a large weight can hide a unit of it.
+    bound = math.floor(-result.mip_dual_bound / scale + 1e-6)
+    return placed, sum(problem.weight[m] for m in placed) >= bound, bound

@@ -12,11 +12,20 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
+from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
 from smexchange.scheduling.compact import compact_gaps, session_gaps
-from smexchange.scheduling.model import build_slot_model, hint_placements, make_solver, read_placements
+from smexchange.scheduling.model import (
+    SlotModel,
+    build_slot_model,
+    hint_placements,
+    make_solver,
+    read_placements,
+)
 from smexchange.scheduling.objective import add_span_terms
 from smexchange.scheduling.problem import Problem
 from smexchange.scheduling.state import FREE, ScheduleState
@@ -42,12 +51,58 @@ def has_no_idle(problem: Problem, state: ScheduleState) -> bool:
     return not any(participant_gaps(problem, state, p)[0] for p in range(problem.n_participants))
 
 
-def _score(problem: Problem, state: ScheduleState, people: set[int], free: list[int]) -> tuple[int, int, int]:
+@dataclass
+class _Piece:
+    """A neighbourhood ready to solve: its model, and what to compare the result with."""
+
+    kind: str
+    people: set[int]
+    free: list[int]
+    saved: dict[int, tuple[int, int]]
+    sessions: frozenset[int] | None  # the sessions its slots lie in (None: all)
+    before: tuple[int, int, int]
+    sm: SlotModel
+    seed: int
+    optimal: bool = False
+
+    def solve(self, seconds: float) -> dict[int, tuple[int, int]] | None:
+        """Placements of the free meetings (None when CP-SAT found none); touches no shared state."""
+        solver = make_solver(seconds, self.seed, 1)
+        status = solver.solve(self.sm.model)
+        self.optimal = status == cp_model.OPTIMAL
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        return read_placements(self.sm, solver)
+
+
+def _independent(people: set[int], free: list[int], sessions: set[int] | None, piece: _Piece) -> bool:
+    """Two pieces can be solved side by side when they free different meetings and share no
+    participant, or touch different sessions (gaps are counted session by session). A table,
+    booth or interpreter that both want, or a max_meetings that both fill, is caught when the
+    second is put in place."""
+    if not piece.free or set(free) & set(piece.free):
+        return False
+    if not people & piece.people:
+        return True
+    return sessions is not None and piece.sessions is not None and not sessions & piece.sessions
+
+
+def _score(
+    problem: Problem,
+    state: ScheduleState,
+    piece_people: set[int],
+    free: list[int],
+    sessions: frozenset[int] | None,
+) -> tuple[int, int, int]:
+    """Weight of the free meetings, then the gap counts of the piece's people in the sessions
+    it touches (all when None): nothing else can change when the piece is re-solved."""
     weight = sum(problem.weight[m] for m in free if state.slot_of[m] != FREE)
     idle = breaks = 0
-    for p in people:
-        i, b = participant_gaps(problem, state, p)
-        idle, breaks = idle + i, breaks + b
+    for p in piece_people:
+        for session in state.span[p]:
+            if sessions is None or session in sessions:
+                i, b = session_gaps(problem, state, p, session)
+                idle, breaks = idle + i, breaks + b
     if problem.instance.minimize == "breaks":
         return weight, -breaks, -idle
     return weight, -idle, -breaks
@@ -162,35 +217,75 @@ class _Search:
 
     def step(self, seconds: float) -> bool:
         """One neighbourhood; True when it improved the schedule."""
-        problem, state = self.problem, self.state
-        people, free, within = self.neighbourhood()
-        kind = "people" if within is None else "session" if len(within) > self.window else "window"
-        if not free:
+        piece = self.prepare(self.neighbourhood())
+        if piece is None:
             return False
-        before = _score(problem, state, people, free)
+        return self.apply(piece, piece.solve(seconds))
+
+    def parallel_step(self, seconds: float, pool: ThreadPoolExecutor, count: int) -> bool:
+        """Up to `count` independent neighbourhoods solved at once (CP-SAT releases the GIL),
+        each kept or dropped on its own; True when one improved the schedule."""
+        pieces: list[_Piece] = []
+        for _ in range(4 * count):
+            if len(pieces) == count:
+                break
+            people, free, within = self.neighbourhood()
+            sessions = None if within is None else {self.problem.session_of[s] for s in within}
+            if any(not _independent(people, free, sessions, piece) for piece in pieces):
+                continue
+            piece = self.prepare((people, free, within))
+            if piece is not None:
+                pieces.append(piece)
+        results = list(pool.map(lambda piece: piece.solve(seconds), pieces))
+        improved = [self.apply(piece, found) for piece, found in zip(pieces, results, strict=True)]
+        return any(improved)
+
+    def prepare(self, neighbourhood: tuple[set[int], list[int], set[int] | None]) -> _Piece | None:
+        """The CP-SAT model of a neighbourhood around the rest of the schedule (left unchanged)."""
+        problem, state = self.problem, self.state
+        people, free, within = neighbourhood
+        if not free:
+            return None
+        kind = "people" if within is None else "session" if len(within) > self.window else "window"
+        sessions = None if within is None else frozenset(problem.session_of[s] for s in within)
+        before = _score(problem, state, people, free, sessions)
         saved = {m: (state.slot_of[m], state.interpreter_of[m]) for m in free if state.slot_of[m] != FREE}
         for m in free:
             state.remove(m)
         sm = build_slot_model(problem, free, state, within)
         add_span_terms(problem, state, sm, sorted(people))
+        for m, (s, i) in saved.items():
+            state.place(m, s, i)
         scale = len(people) * problem.n_slots + 1
         primary, secondary = (
             (sm.idle, sm.breaks) if problem.instance.minimize == "idle_slots" else (sm.breaks, sm.idle)
         )
         sm.model.maximize(sm.weight * scale * scale - primary * scale - secondary)
         hint_placements(sm, saved)
-        solver = make_solver(seconds, self.rng.randrange(1 << 30), 1)
-        status = solver.solve(sm.model)
-        found = read_placements(sm, solver) if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else {}
-        for m, (s, i) in found.items():
-            state.place(m, s, i)
-        after = _score(problem, state, people, free)
-        self._adapt(kind, status == cp_model.OPTIMAL)
-        if after > before or (after == before and ACCEPT_TIES):
-            return True
-        for m in found:
+        return _Piece(kind, people, free, saved, sessions, before, sm, self.rng.randrange(1 << 30))
+
+    def apply(self, piece: _Piece, found: dict[int, tuple[int, int]] | None) -> bool:
+        """Put the piece's solution in place when it still fits and is not worse; else undo."""
+        problem, state = self.problem, self.state
+        self._adapt(piece.kind, found is not None and piece.optimal)
+        if found is None:
+            return False
+        for m in piece.saved:
             state.remove(m)
-        for m, (s, i) in saved.items():
+        placed = []
+        for m, (s, i) in found.items():
+            # A piece solved beside another may want a table or interpreter the other took.
+            if not state.can_place(m, s) or (i != FREE and (i, s) in state.interpreter_busy):
+                break
+            state.place(m, s, i)
+            placed.append(m)
+        else:
+            after = _score(problem, state, piece.people, piece.free, piece.sessions)
+            if after > piece.before or (after == piece.before and ACCEPT_TIES):
+                return True
+        for m in placed:
+            state.remove(m)
+        for m, (s, i) in piece.saved.items():
             state.place(m, s, i)
         return False
 
@@ -222,15 +317,22 @@ def improve_by_lns(
     compact_gaps(problem, state, deadline=now + (deadline - now) * 0.2)
     report("compact", state, bound)
     last_report = last_compact = time.perf_counter()
-    while time.perf_counter() + 0.2 < deadline:
-        search.step(min(step_seconds, deadline - time.perf_counter()))
-        if time.perf_counter() - last_compact > 3:
-            compact_gaps(problem, state, deadline=min(deadline, time.perf_counter() + 1), passes=2)
-            last_compact = time.perf_counter()
-        if time.perf_counter() - last_report > 5:
-            report("lns", state, bound)
-            last_report = time.perf_counter()
-        if state.weight() >= bound and has_no_idle(problem, state):
-            break  # nothing left to gain
+    # With more than one worker, that many pieces are solved at once (the gap-closing moves
+    # and the model building stay on one thread); with one, pieces are solved one by one.
+    with ThreadPoolExecutor(max_workers=workers) if workers > 1 else nullcontext() as pool:
+        while time.perf_counter() + 0.2 < deadline:
+            seconds = min(step_seconds, deadline - time.perf_counter())
+            if pool is None:
+                search.step(seconds)
+            else:
+                search.parallel_step(seconds, pool, workers)
+            if time.perf_counter() - last_compact > 3:
+                compact_gaps(problem, state, deadline=min(deadline, time.perf_counter() + 1), passes=2)
+                last_compact = time.perf_counter()
+            if time.perf_counter() - last_report > 5:
+                report("lns", state, bound)
+                last_report = time.perf_counter()
+            if state.weight() >= bound and has_no_idle(problem, state):
+                break  # nothing left to gain
     report("lns", state, bound)
     return state

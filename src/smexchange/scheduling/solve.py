@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from smexchange.scheduling.bound import relax_weight, solve_weight_mip
+from smexchange.scheduling.compact import compact_gaps
 from smexchange.scheduling.exact import solve_gaps_exact
 from smexchange.scheduling.greedy import greedy_schedule, reserved_greedy
 from smexchange.scheduling.lns import improve_by_lns, participant_gaps
@@ -22,6 +23,8 @@ MIP_VARIABLE_LIMIT = 250_000
 # Above this many pairs the whole CP-SAT gap model is too slow to search in one piece, and the
 # large-neighbourhood search minimizes the gaps at the weight already reached.
 EXACT_VARIABLE_LIMIT = 12_000
+# Share of the time for making the start compact before the weight MIP is steered towards it.
+PRE_COMPACT_SHARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -108,18 +111,29 @@ def _better(problem: Problem, first: ScheduleState, second: ScheduleState) -> Sc
 def _weight_by_mip(
     problem: Problem, state: ScheduleState, bound: int, deadline: float
 ) -> tuple[ScheduleState, int]:
-    """The most weight, by the MIP, in up to half the remaining time; keeps `state` if better."""
-    found = solve_weight_mip(problem, time_limit=(deadline - time.perf_counter()) * 0.5)
+    """The most weight, by the MIP, in up to half the remaining time; keeps `state` if better.
+
+    The MIP ignores waiting time. It is steered towards the start made compact first (each of
+    the start's placements it keeps breaks ties between schedules of the most weight), so it
+    returns the compact start changed only where the weight needs it. Measured on real-300:
+    idle slots of the MIP's schedule 1,009 unsteered, 211 steered, and the MIP itself twice as
+    fast (the tie-break removes most of the LP's degeneracy).
+    """
+    compact_gaps(
+        problem, state, deadline=time.perf_counter() + (deadline - time.perf_counter()) * PRE_COMPACT_SHARE
+    )
+    prefer = {m: s for m, s in enumerate(state.slot_of) if s != FREE}
+    found = solve_weight_mip(problem, time_limit=(deadline - time.perf_counter()) * 0.5, prefer=prefer)
     if found is None:
         return state, bound
     placed, proven, mip_bound = found
     candidate = ScheduleState(problem)
     for m, (s, i) in sorted(placed.items()):
         candidate.place(m, s, i)
-    # The MIP ignores waiting time; placing its chosen meetings again, idle-aware, keeps the
-    # weight with far fewer gaps (each only where it takes no other's planned place).
+    # Placing the MIP's meetings again, idle-aware, sometimes leaves fewer gaps still (each
+    # only where it takes no other's planned place); the fewest idle slots at the weight wins.
     for compact in (greedy_schedule(problem, frozenset(placed)), reserved_greedy(problem, placed)):
-        if compact.weight() >= candidate.weight():
+        if (compact.weight(), -_idle(problem, compact)) > (candidate.weight(), -_idle(problem, candidate)):
             candidate = compact
     if mip_bound >= 0:
         bound = min(bound, max(mip_bound, candidate.weight()))

@@ -1,0 +1,79 @@
+"""The large-neighbourhood search: pieces solved side by side stay independent and valid."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from bench.scheduling.generate import Spec, generate
+from ortools.sat.python import cp_model
+
+from smexchange.scheduling import Instance, parse_instance, schedule_meetings, validate
+from smexchange.scheduling import solve as solve_module
+from smexchange.scheduling.greedy import greedy_schedule
+from smexchange.scheduling.lns import _independent, _Piece, _Search, participant_gaps
+from smexchange.scheduling.model import SlotModel
+from smexchange.scheduling.problem import Problem, compile_problem
+from smexchange.scheduling.state import ScheduleState
+
+pytestmark = pytest.mark.unit
+
+
+def _piece(people: set[int], free: list[int], sessions: frozenset[int] | None) -> _Piece:
+    return _Piece("people", people, free, {}, sessions, (0, 0, 0), SlotModel(cp_model.CpModel(), free), 0)
+
+
+@pytest.mark.parametrize(
+    ("people", "free", "sessions", "expected"),
+    [
+        ({3, 4}, [7], None, True),  # nobody shared
+        ({2, 4}, [7], None, False),  # a participant shared, all sessions
+        ({2, 4}, [7], {1}, False),  # a participant shared, the same session
+        ({2, 4}, [7], {2}, True),  # a participant shared, another session
+        ({3, 4}, [5], {2}, False),  # the same meeting freed twice
+    ],
+)
+def test_independent_pieces_share_no_participant_or_no_session(
+    people: set[int], free: list[int], sessions: set[int] | None, expected: bool
+) -> None:
+    other = _piece({1, 2}, [5, 6], frozenset({0, 1}))
+
+    assert _independent(people, free, sessions, other) is expected
+
+
+def _event() -> tuple[Instance, Problem]:
+    instance = parse_instance(generate(Spec("lns-test", 60, 300, days=2, slots_per_session=6), seed=3))
+    return instance, compile_problem(instance)
+
+
+def _idle(problem: Problem, state: ScheduleState) -> int:
+    return sum(participant_gaps(problem, state, p)[0] for p in range(problem.n_participants))
+
+
+def test_parallel_steps_keep_the_occupancy_right_and_never_add_idle() -> None:
+    _, problem = _event()
+    state = greedy_schedule(problem)
+    start_weight, start_idle = state.weight(), _idle(problem, state)
+    search = _Search(problem, state, seed=1, workers=2)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for _ in range(15):
+            search.parallel_step(0.2, pool, 2)
+
+    assert (state.weight() >= start_weight, _idle(problem, state) <= start_idle) == (True, True)
+    held = [(m, s) for m, s in enumerate(state.slot_of) if s >= 0]
+    tables = [sum(1 for m, s in held if s == t and problem.at_table[m]) for t in range(problem.n_slots)]
+    assert state.tables_used == tables
+    assert max(tables) <= problem.n_tables
+
+
+def test_schedule_meetings_with_two_workers_on_the_large_path_is_valid(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(solve_module, "EXACT_VARIABLE_LIMIT", 0)
+    instance, problem = _event()
+
+    solution = schedule_meetings(instance, time_limit=4, workers=2)
+
+    assert validate(instance, solution) == []
+    assert solution.stats.weight_scheduled >= greedy_schedule(problem).weight()
