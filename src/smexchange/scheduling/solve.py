@@ -57,8 +57,9 @@ def schedule_meetings(
     count, then the other. Returns within about `time_limit` seconds (plus the time to build the
     output). With one worker (the default) the same instance and seed give the same schedule
     when no phase is cut short by the clock; more workers race CP-SAT's portfolio in the
-    whole-model phases (stronger on dense events, not repeatable). `progress` is called from
-    the solving thread after each phase.
+    whole-model phases and solve that many local-search pieces at once (fewer idle slots on
+    large events, not repeatable). `progress` is called from the solving thread after each
+    phase.
     """
     started = time.perf_counter()
     deadline = started + time_limit

@@ -40,7 +40,7 @@ class Command(BaseCommand):
             type=int,
             default=1,
             help="CP-SAT workers (default 1: the same seed gives the same schedule; 2 or more race a "
-            "portfolio that finds more compact schedules of dense events, not repeatably)",
+            "portfolio and solve local-search pieces side by side: fewer idle slots, not repeatably)",
         )
         parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
 
