@@ -62,8 +62,9 @@ def solve_gaps_exact(
 
     When the bound allows every meeting with a feasible slot, "no gap" (nogap.py) comes first:
     a schedule holding them all where nobody waits is optimal; a proof that none exists is a
-    floor of 1 on both counts. Then, when the start does not hold them all, "hold all": a schedule holding every such meeting, by CP-SAT with that
-    as a hard rule. One found proves the weight; a proof that none exists lowers the bound.
+    floor of 1 on both counts. Then, when the start does not hold them all, "hold all": a
+    schedule holding every such meeting, by CP-SAT with that as a hard rule. One found proves
+    the weight; a proof that none exists lowers the bound.
     """
     total = problem.feasible_weight
     state = start

@@ -80,7 +80,7 @@ def _independent(people: set[int], free: list[int], sessions: set[int] | None, p
     participant, or touch different sessions (gaps are counted session by session). A table,
     booth or interpreter that both want, or a max_meetings that both fill, is caught when the
     second is put in place."""
-    if not piece.free or set(free) & set(piece.free):
+    if set(free) & set(piece.free):
         return False
     if not people & piece.people:
         return True
