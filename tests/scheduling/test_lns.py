@@ -50,7 +50,7 @@ def _idle(problem: Problem, state: ScheduleState) -> int:
     return sum(participant_gaps(problem, state, p)[0] for p in range(problem.n_participants))
 
 
-def test_parallel_steps_keep_the_occupancy_right_and_never_add_idle() -> None:
+def test_parallel_steps_keep_the_occupancy_right_and_never_get_worse() -> None:
     _, problem = _event()
     state = greedy_schedule(problem)
     start_weight, start_idle = state.weight(), _idle(problem, state)
@@ -60,7 +60,8 @@ def test_parallel_steps_keep_the_occupancy_right_and_never_add_idle() -> None:
         for _ in range(15):
             search.parallel_step(0.2, pool, 2)
 
-    assert (state.weight() >= start_weight, _idle(problem, state) <= start_idle) == (True, True)
+    # Weight first, then idle slots: a piece may add idle time only to hold more weight.
+    assert (state.weight(), -_idle(problem, state)) >= (start_weight, -start_idle)
     held = [(m, s) for m, s in enumerate(state.slot_of) if s >= 0]
     tables = [sum(1 for m, s in held if s == t and problem.at_table[m]) for t in range(problem.n_slots)]
     assert state.tables_used == tables

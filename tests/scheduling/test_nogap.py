@@ -6,9 +6,10 @@ import pytest
 from bench.scheduling.generate import generate_brokerage
 
 from smexchange.scheduling import parse_instance, schedule_meetings, validate
-from smexchange.scheduling.exact import _at_floor
+from smexchange.scheduling.exact import _at_floor, _gap_model
 from smexchange.scheduling.greedy import greedy_schedule
 from smexchange.scheduling.lns import participant_gaps
+from smexchange.scheduling.model import hint_state, make_solver
 from smexchange.scheduling.nogap import solve_no_gap
 from smexchange.scheduling.problem import compile_problem
 from tests.scheduling.conftest import Raw, slots
@@ -90,3 +91,20 @@ def test_schedule_meetings_bofill_style_event_is_gapless_and_optimal(
         0,
         "OPTIMAL",
     )
+
+
+def test_a_schedule_without_breaks_is_proven_to_have_the_fewest() -> None:
+    # The span formulation's LP bound on breaks used to be far below 0 (-107 on bofill-60), so
+    # the whole model could not prove a gapless schedule optimal; each participant-session's
+    # "a run starts wherever it meets at all" row makes that bound 0.
+    problem = compile_problem(parse_instance(generate_brokerage("bofill-proof", 40, 200, seed=5)))
+    gapless = solve_no_gap(problem, seconds=10, seed=0, workers=1).state
+    assert gapless is not None
+    sm = _gap_model(problem)
+    hint_state(sm, gapless)
+    sm.model.minimize(sm.breaks)
+
+    solver = make_solver(10, 0, 1)
+    status = solver.solve(sm.model)
+
+    assert (solver.status_name(status), solver.objective_value) == ("OPTIMAL", 0)

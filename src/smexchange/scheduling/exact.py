@@ -175,6 +175,8 @@ def _minimize_gaps(
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             sm.model.add(expression <= round(solver.objective_value))
         report("idle_slots" if name == "idle" else "breaks", state, bound)
+        if has_no_idle(problem, state):  # both counts are 0: nothing left to minimize or prove
+            return state, True
     return state, gaps_proven
 
 

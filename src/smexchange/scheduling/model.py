@@ -30,6 +30,7 @@ class SpanVars:
     span: cp_model.IntVar
     active: cp_model.IntVar | int
     starts: list[tuple[int, cp_model.IntVar]]
+    breaks: cp_model.IntVar  # runs of meetings - 1 (0 when none)
 
 
 @dataclass
@@ -181,8 +182,12 @@ def _hint_spans(sm: SlotModel, chosen: set[int]) -> None:
         sm.model.add_hint(record.span, last - first + 1 if busy else 0)
         if not isinstance(record.active, int):
             sm.model.add_hint(record.active, bool(busy))
+        runs = 0
+        for j, mark in enumerate(marks):
+            runs += mark and (j == 0 or not marks[j - 1])
         for j, start in record.starts:
             sm.model.add_hint(start, marks[j] and (j == 0 or not marks[j - 1]))
+        sm.model.add_hint(record.breaks, max(0, runs - 1))
 
 
 def read_placements(sm: SlotModel, solver: cp_model.CpSolver) -> dict[int, tuple[int, int]]:
