@@ -37,8 +37,9 @@ def test_independent_pieces_share_no_participant_or_no_session(
     people: set[int], free: list[int], sessions: set[int] | None, expected: bool
 ) -> None:
     other = _piece({1, 2}, [5, 6], frozenset({0, 1}))
+    touched = None if sessions is None else frozenset(sessions)
 
-    assert _independent(people, free, sessions, other) is expected
+    assert _independent(people, free, touched, other) is expected
 
 
 def _event() -> tuple[Instance, Problem]:
@@ -54,7 +55,7 @@ def test_parallel_steps_keep_the_occupancy_right_and_never_get_worse() -> None:
     _, problem = _event()
     state = greedy_schedule(problem)
     start_weight, start_idle = state.weight(), _idle(problem, state)
-    search = _Search(problem, state, seed=1, workers=2)
+    search = _Search(problem, state, seed=1)
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         for _ in range(15):

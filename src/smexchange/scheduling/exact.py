@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from smexchange.scheduling.lns import has_no_idle, improve_by_lns, participant_gaps
+from smexchange.scheduling.lns import has_no_idle, improve_by_lns, total_gaps
 from smexchange.scheduling.model import SlotModel, build_slot_model, hint_state, make_solver, read_placements
 from smexchange.scheduling.nogap import solve_no_gap
 from smexchange.scheduling.objective import add_span_terms
@@ -119,8 +119,8 @@ def _at_floor(problem: Problem, state: ScheduleState, name: str, floor: int) -> 
     above 0 (a floor of 0 proves nothing that `has_no_idle` does not)."""
     if floor == 0 or state.weight() < problem.feasible_weight:
         return False
-    counts = [participant_gaps(problem, state, p) for p in range(problem.n_participants)]
-    return sum(idle if name == "idle" else breaks for idle, breaks in counts) == floor
+    idle, breaks = total_gaps(problem, state)
+    return (idle if name == "idle" else breaks) == floor
 
 
 def _hold_all(

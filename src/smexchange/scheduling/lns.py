@@ -46,6 +46,12 @@ def participant_gaps(problem: Problem, state: ScheduleState, p: int) -> tuple[in
     return idle, breaks
 
 
+def total_gaps(problem: Problem, state: ScheduleState) -> tuple[int, int]:
+    """(idle slots, breaks) of the whole schedule."""
+    counts = [participant_gaps(problem, state, p) for p in range(problem.n_participants)]
+    return sum(idle for idle, _ in counts), sum(breaks for _, breaks in counts)
+
+
 def has_no_idle(problem: Problem, state: ScheduleState) -> bool:
     """True when nobody waits between meetings (so there is no break either)."""
     return not any(participant_gaps(problem, state, p)[0] for p in range(problem.n_participants))
@@ -75,7 +81,12 @@ class _Piece:
         return read_placements(self.sm, solver)
 
 
-def _independent(people: set[int], free: list[int], sessions: set[int] | None, piece: _Piece) -> bool:
+def _sessions_of(problem: Problem, within: set[int] | None) -> frozenset[int] | None:
+    """The sessions a piece's slots lie in (None: the piece may use every slot)."""
+    return None if within is None else frozenset(problem.session_of[s] for s in within)
+
+
+def _independent(people: set[int], free: list[int], sessions: frozenset[int] | None, piece: _Piece) -> bool:
     """Two pieces can be solved side by side when they free different meetings and share no
     participant, or touch different sessions (gaps are counted session by session). A table,
     booth or interpreter that both want, or a max_meetings that both fill, is caught when the
@@ -109,10 +120,9 @@ def _score(
 
 
 class _Search:
-    def __init__(self, problem: Problem, state: ScheduleState, seed: int, workers: int) -> None:
+    def __init__(self, problem: Problem, state: ScheduleState, seed: int) -> None:
         self.problem, self.state = problem, state
         self.rng = random.Random(seed)
-        self.seed, self.workers = seed, workers
         self.size = 40
         self.session_size = 120
         self.session_share = 0.4
@@ -137,8 +147,9 @@ class _Search:
 
     def neighbourhood(self) -> tuple[set[int], list[int], set[int] | None]:
         """A connected set of about `size` participants, the meetings among them, and the slots
-        they may use: all of them, or (half the time) one session, where the meetings already
-        held there are re-timed with many more participants at once."""
+        they may use (all of them); or, for `session_share` of the pieces, one session, where the
+        meetings already held there are re-timed with many more participants at once; or, for
+        `window_share`, every meeting in a few consecutive slots."""
         roll = self.rng.random()
         if roll < self.window_share:
             return self.window_neighbourhood()
@@ -230,7 +241,7 @@ class _Search:
             if len(pieces) == count:
                 break
             people, free, within = self.neighbourhood()
-            sessions = None if within is None else {self.problem.session_of[s] for s in within}
+            sessions = _sessions_of(self.problem, within)
             if any(not _independent(people, free, sessions, piece) for piece in pieces):
                 continue
             piece = self.prepare((people, free, within))
@@ -247,7 +258,7 @@ class _Search:
         if not free:
             return None
         kind = "people" if within is None else "session" if len(within) > self.window else "window"
-        sessions = None if within is None else frozenset(problem.session_of[s] for s in within)
+        sessions = _sessions_of(problem, within)
         before = _score(problem, state, people, free, sessions)
         saved = {m: (state.slot_of[m], state.interpreter_of[m]) for m in free if state.slot_of[m] != FREE}
         for m in free:
@@ -312,7 +323,7 @@ def improve_by_lns(
     step_seconds: float = 0.25,
 ) -> ScheduleState:
     """Improve `state` in place until the deadline; returns it (never worse than it was)."""
-    search = _Search(problem, state, seed, workers)
+    search = _Search(problem, state, seed)
     now = time.perf_counter()
     compact_gaps(problem, state, deadline=now + (deadline - now) * 0.2)
     report("compact", state, bound)

@@ -182,12 +182,10 @@ def _hint_spans(sm: SlotModel, chosen: set[int]) -> None:
         sm.model.add_hint(record.span, last - first + 1 if busy else 0)
         if not isinstance(record.active, int):
             sm.model.add_hint(record.active, bool(busy))
-        runs = 0
-        for j, mark in enumerate(marks):
-            runs += mark and (j == 0 or not marks[j - 1])
+        run_starts = [mark and (j == 0 or not marks[j - 1]) for j, mark in enumerate(marks)]
         for j, start in record.starts:
-            sm.model.add_hint(start, marks[j] and (j == 0 or not marks[j - 1]))
-        sm.model.add_hint(record.breaks, max(0, runs - 1))
+            sm.model.add_hint(start, run_starts[j])
+        sm.model.add_hint(record.breaks, max(0, sum(run_starts) - 1))
 
 
 def read_placements(sm: SlotModel, solver: cp_model.CpSolver) -> dict[int, tuple[int, int]]:

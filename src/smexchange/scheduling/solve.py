@@ -10,7 +10,7 @@ from smexchange.scheduling.bound import relax_weight, solve_weight_mip
 from smexchange.scheduling.compact import compact_gaps
 from smexchange.scheduling.exact import solve_gaps_exact
 from smexchange.scheduling.greedy import greedy_schedule, reserved_greedy
-from smexchange.scheduling.lns import improve_by_lns, participant_gaps
+from smexchange.scheduling.lns import improve_by_lns, total_gaps
 from smexchange.scheduling.locations import assign_tables
 from smexchange.scheduling.problem import Problem, compile_problem
 from smexchange.scheduling.state import FREE, ScheduleState
@@ -97,7 +97,7 @@ def schedule_meetings(
 
 
 def _idle(problem: Problem, state: ScheduleState) -> int:
-    return sum(participant_gaps(problem, state, p)[0] for p in range(problem.n_participants))
+    return total_gaps(problem, state)[0]
 
 
 def _better(problem: Problem, first: ScheduleState, second: ScheduleState) -> ScheduleState:
@@ -134,8 +134,7 @@ def _weight_by_mip(
     # Placing the MIP's meetings again, idle-aware, sometimes leaves fewer gaps still (each
     # only where it takes no other's planned place); the fewest idle slots at the weight wins.
     for compact in (greedy_schedule(problem, frozenset(placed)), reserved_greedy(problem, placed)):
-        if (compact.weight(), -_idle(problem, compact)) > (candidate.weight(), -_idle(problem, candidate)):
-            candidate = compact
+        candidate = _better(problem, candidate, compact)
     if mip_bound >= 0:
         bound = min(bound, max(mip_bound, candidate.weight()))
     if proven:
