@@ -51,15 +51,19 @@ def _idle(problem: Problem, state: ScheduleState) -> int:
     return sum(participant_gaps(problem, state, p)[0] for p in range(problem.n_participants))
 
 
-def test_parallel_steps_keep_the_occupancy_right_and_never_get_worse() -> None:
+def test_pieces_in_flight_side_by_side_keep_the_occupancy_right_and_never_get_worse() -> None:
     _, problem = _event()
     state = greedy_schedule(problem)
     start_weight, start_idle = state.weight(), _idle(problem, state)
     search = _Search(problem, state, seed=1)
+    flight: dict = {}
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         for _ in range(15):
-            search.parallel_step(0.2, pool, 2)
+            while len(flight) < 2 and search.launch(0.2, pool, flight):
+                pass
+            search.land(flight)
+        search.land(flight, every=True)
 
     # Weight first, then idle slots: a piece may add idle time only to hold more weight.
     assert (state.weight(), -_idle(problem, state)) >= (start_weight, -start_idle)
@@ -79,3 +83,21 @@ def test_schedule_meetings_with_two_workers_on_the_large_path_is_valid(
 
     assert validate(instance, solution) == []
     assert solution.stats.weight_scheduled >= greedy_schedule(problem).weight()
+
+
+def test_a_session_piece_keeps_every_meeting_it_frees() -> None:
+    _, problem = _event()
+    state = greedy_schedule(problem)
+    search = _Search(problem, state, seed=2)
+    piece = None
+    while piece is None:
+        piece = search.prepare(search.session_neighbourhood())
+    assert piece.kind == "session"
+    # Nothing but the hard rule of "hold every free meeting" stops CP-SAT from dropping them.
+    piece.sm.model.maximize(-piece.sm.weight)
+
+    found = piece.solve(5.0)
+
+    assert found is not None
+    assert sorted(found) == sorted(piece.free)
+    assert all(problem.session_of[s] in piece.sessions for s, _ in found.values())

@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from smexchange.scheduling.lns import has_no_idle, improve_by_lns, total_gaps
-from smexchange.scheduling.model import SlotModel, build_slot_model, hint_state, make_solver, read_placements
+from smexchange.scheduling.model import (
+    SlotModel,
+    build_slot_model,
+    hint_state,
+    hold_every_free,
+    make_solver,
+    read_placements,
+)
 from smexchange.scheduling.nogap import solve_no_gap
 from smexchange.scheduling.objective import add_span_terms
 from smexchange.scheduling.problem import Problem
@@ -129,8 +136,7 @@ def _hold_all(
     """A schedule holding every meeting with a feasible slot (the start when none is found in
     time), or None when CP-SAT proves there is none."""
     sm = _gap_model(problem)
-    for m in sm.free:
-        sm.model.add_exactly_one(var for (n, _), var in sm.x.items() if n == m)
+    hold_every_free(sm)
     hint_state(sm, start)
     # Idle slots even when breaks are minimized: no idle means no break, and CP-SAT finds
     # compact schedules far faster through the spans than through the run starts.

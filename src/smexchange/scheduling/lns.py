@@ -12,8 +12,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import nullcontext
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -23,6 +22,7 @@ from smexchange.scheduling.model import (
     SlotModel,
     build_slot_model,
     hint_placements,
+    hold_every_free,
     make_solver,
     read_placements,
 )
@@ -34,7 +34,12 @@ from smexchange.scheduling.state import FREE, ScheduleState
 # towards schedules where the next piece can improve (measured: real-120 idle 38 -> 24).
 ACCEPT_TIES = True
 
+# How many neighbourhoods are drawn to find one independent of those in flight.
+LAUNCH_DRAWS = 12
+
 Report = Callable[[str, ScheduleState, int], None]
+# What a piece's solve returns: placements of its free meetings (None when CP-SAT found none).
+Found = dict[int, tuple[int, int]] | None
 
 
 def participant_gaps(problem: Problem, state: ScheduleState, p: int) -> tuple[int, int]:
@@ -71,7 +76,7 @@ class _Piece:
     seed: int
     optimal: bool = False
 
-    def solve(self, seconds: float) -> dict[int, tuple[int, int]] | None:
+    def solve(self, seconds: float) -> Found:
         """Placements of the free meetings (None when CP-SAT found none); touches no shared state."""
         solver = make_solver(seconds, self.seed, 1)
         status = solver.solve(self.sm.model)
@@ -124,7 +129,9 @@ class _Search:
         self.problem, self.state = problem, state
         self.rng = random.Random(seed)
         self.size = 40
-        self.session_size = 120
+        # Where the size settles on real events (about half the pieces proven): starting at
+        # 120 lost the first seconds to pieces too large to solve.
+        self.session_size = 30
         self.session_share = 0.4
         self.window_share = 0.1
         self.window = 2
@@ -233,23 +240,26 @@ class _Search:
             return False
         return self.apply(piece, piece.solve(seconds))
 
-    def parallel_step(self, seconds: float, pool: ThreadPoolExecutor, count: int) -> bool:
-        """Up to `count` independent neighbourhoods solved at once (CP-SAT releases the GIL),
-        each kept or dropped on its own; True when one improved the schedule."""
-        pieces: list[_Piece] = []
-        for _ in range(4 * count):
-            if len(pieces) == count:
-                break
+    def launch(self, seconds: float, pool: ThreadPoolExecutor, flight: dict[Future[Found], _Piece]) -> bool:
+        """Start one more neighbourhood beside those in flight (CP-SAT releases the GIL): one that
+        is independent of them, so that each can be kept or dropped on its own. False when none
+        was found in a few draws."""
+        for _ in range(LAUNCH_DRAWS):
             people, free, within = self.neighbourhood()
             sessions = _sessions_of(self.problem, within)
-            if any(not _independent(people, free, sessions, piece) for piece in pieces):
+            if any(not _independent(people, free, sessions, piece) for piece in flight.values()):
                 continue
             piece = self.prepare((people, free, within))
             if piece is not None:
-                pieces.append(piece)
-        results = list(pool.map(lambda piece: piece.solve(seconds), pieces))
-        improved = [self.apply(piece, found) for piece, found in zip(pieces, results, strict=True)]
-        return any(improved)
+                flight[pool.submit(piece.solve, seconds)] = piece
+                return True
+        return False
+
+    def land(self, flight: dict[Future[Found], _Piece], *, every: bool = False) -> None:
+        """Wait for the first piece in flight to finish (or all of them) and apply what it found."""
+        done, _ = wait(flight, return_when=ALL_COMPLETED if every else FIRST_COMPLETED)
+        for future in done:
+            self.apply(flight.pop(future), future.result())
 
     def prepare(self, neighbourhood: tuple[set[int], list[int], set[int] | None]) -> _Piece | None:
         """The CP-SAT model of a neighbourhood around the rest of the schedule (left unchanged)."""
@@ -264,6 +274,10 @@ class _Search:
         for m in free:
             state.remove(m)
         sm = build_slot_model(problem, free, state, within)
+        if kind == "session":
+            # Its free meetings are all held now, and in one session weight can only be lost:
+            # keeping them all as a hard rule halves the time CP-SAT needs to prove a piece.
+            hold_every_free(sm)
         add_span_terms(problem, state, sm, sorted(people))
         for m, (s, i) in saved.items():
             state.place(m, s, i)
@@ -275,7 +289,7 @@ class _Search:
         hint_placements(sm, saved)
         return _Piece(kind, people, free, saved, sessions, before, sm, self.rng.randrange(1 << 30))
 
-    def apply(self, piece: _Piece, found: dict[int, tuple[int, int]] | None) -> bool:
+    def apply(self, piece: _Piece, found: Found) -> bool:
         """Put the piece's solution in place when it still fits and is not worse; else undo."""
         problem, state = self.problem, self.state
         self._adapt(piece.kind, found is not None and piece.optimal)
@@ -328,16 +342,25 @@ def improve_by_lns(
     compact_gaps(problem, state, deadline=now + (deadline - now) * 0.2)
     report("compact", state, bound)
     last_report = last_compact = time.perf_counter()
-    # With more than one worker, that many pieces are solved at once (the gap-closing moves
-    # and the model building stay on one thread); with one, pieces are solved one by one.
-    with ThreadPoolExecutor(max_workers=workers) if workers > 1 else nullcontext() as pool:
+    # With more than one worker, that many pieces are in flight at once: a new one starts as
+    # soon as one finishes (the model building, the gap-closing moves and the bookkeeping stay
+    # on this thread); with one, pieces are solved one by one, repeatably.
+    pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
+    flight: dict[Future[Found], _Piece] = {}
+    try:
         while time.perf_counter() + 0.2 < deadline:
             seconds = min(step_seconds, deadline - time.perf_counter())
             if pool is None:
                 search.step(seconds)
             else:
-                search.parallel_step(seconds, pool, workers)
+                while len(flight) < workers and search.launch(seconds, pool, flight):
+                    pass
+                if flight:
+                    search.land(flight)
             if time.perf_counter() - last_compact > 3:
+                # The moves change the schedule the pieces in flight were scored against.
+                if flight:
+                    search.land(flight, every=True)
                 compact_gaps(problem, state, deadline=min(deadline, time.perf_counter() + 1), passes=2)
                 last_compact = time.perf_counter()
             if time.perf_counter() - last_report > 5:
@@ -345,5 +368,10 @@ def improve_by_lns(
                 last_report = time.perf_counter()
             if state.weight() >= bound and has_no_idle(problem, state):
                 break  # nothing left to gain
+        if flight:
+            search.land(flight, every=True)
+    finally:
+        if pool is not None:
+            pool.shutdown()
     report("lns", state, bound)
     return state

@@ -99,6 +99,15 @@ def build_slot_model(
     return sm
 
 
+def hold_every_free(sm: SlotModel) -> None:
+    """Make every free meeting held (in exactly one of its slots) as a hard rule."""
+    by_meeting: dict[int, list[cp_model.IntVar]] = {m: [] for m in sm.free}
+    for (m, _), var in sm.x.items():
+        by_meeting[m].append(var)
+    for variables in by_meeting.values():
+        sm.model.add_exactly_one(variables)
+
+
 def _add_rules(problem: Problem, fixed: ScheduleState, sm: SlotModel) -> None:
     ids, slot_ids = problem.participant_ids, problem.slot_ids
     meetings = problem.instance.meetings
