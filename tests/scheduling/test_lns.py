@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -11,7 +12,15 @@ from ortools.sat.python import cp_model
 from smexchange.scheduling import Instance, parse_instance, schedule_meetings, validate
 from smexchange.scheduling import solve as solve_module
 from smexchange.scheduling.greedy import greedy_schedule
-from smexchange.scheduling.lns import _independent, _Piece, _Search, participant_gaps
+from smexchange.scheduling.lns import (
+    Change,
+    _independent,
+    _Piece,
+    _Search,
+    improve_by_lns,
+    participant_gaps,
+    replay,
+)
 from smexchange.scheduling.model import SlotModel
 from smexchange.scheduling.problem import Problem, compile_problem
 from smexchange.scheduling.state import ScheduleState
@@ -101,3 +110,27 @@ def test_a_session_piece_keeps_every_meeting_it_frees() -> None:
     assert found is not None
     assert sorted(found) == sorted(piece.free)
     assert all(problem.session_of[s] in piece.sessions for s, _ in found.values())
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_kept_pieces_replayed_on_the_same_start_give_the_same_schedule(workers: int) -> None:
+    _, problem = _event()
+    start = greedy_schedule(problem)
+    searched = start.copy()
+    kept: list[Change] = []
+
+    improve_by_lns(
+        problem,
+        searched,
+        deadline=time.perf_counter() + 3,
+        seed=4,
+        workers=workers,
+        report=lambda *_: None,
+        kept=kept,
+    )
+
+    assert kept  # the search changed something, so the replay has something to reproduce
+    assert replay(problem, start, kept) == len(kept)
+    assert start.slot_of == searched.slot_of
+    assert start.interpreter_of == searched.interpreter_of
+    assert start.tables_used == searched.tables_used

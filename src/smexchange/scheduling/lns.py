@@ -124,9 +124,53 @@ def _score(
     return weight, -idle, -breaks
 
 
+@dataclass(frozen=True)
+class Change:
+    """A kept piece: its people and sessions, and where it put its free meetings."""
+
+    people: set[int]
+    free: list[int]
+    sessions: frozenset[int] | None
+    found: dict[int, tuple[int, int]]
+
+
+def _put(problem: Problem, state: ScheduleState, change: Change, before: tuple[int, int, int]) -> bool:
+    """Put a piece's placements in place when they fit and score at least `before`; else leave
+    `state` as it was."""
+    saved = {m: (state.slot_of[m], state.interpreter_of[m]) for m in change.free if state.slot_of[m] != FREE}
+    for m in saved:
+        state.remove(m)
+    placed = []
+    for m, (s, i) in change.found.items():
+        # A piece solved beside another may want a table or interpreter the other took.
+        if not state.can_place(m, s) or (i != FREE and (i, s) in state.interpreter_busy):
+            break
+        state.place(m, s, i)
+        placed.append(m)
+    else:
+        after = _score(problem, state, change.people, change.free, change.sessions)
+        if after > before or (after == before and ACCEPT_TIES):
+            return True
+    for m in placed:
+        state.remove(m)
+    for m, (s, i) in saved.items():
+        state.place(m, s, i)
+    return False
+
+
+def replay(problem: Problem, state: ScheduleState, changes: list[Change]) -> int:
+    """Try the kept pieces of a search on another schedule, in order; returns how many fit
+    there without making it worse."""
+    return sum(
+        _put(problem, state, change, _score(problem, state, change.people, change.free, change.sessions))
+        for change in changes
+    )
+
+
 class _Search:
     def __init__(self, problem: Problem, state: ScheduleState, seed: int) -> None:
         self.problem, self.state = problem, state
+        self.kept: list[Change] | None = None  # the kept pieces, when a caller wants them
         self.rng = random.Random(seed)
         self.size = 40
         # Where the size settles on real events (about half the pieces proven): starting at
@@ -291,28 +335,14 @@ class _Search:
 
     def apply(self, piece: _Piece, found: Found) -> bool:
         """Put the piece's solution in place when it still fits and is not worse; else undo."""
-        problem, state = self.problem, self.state
         self._adapt(piece.kind, found is not None and piece.optimal)
         if found is None:
             return False
-        for m in piece.saved:
-            state.remove(m)
-        placed = []
-        for m, (s, i) in found.items():
-            # A piece solved beside another may want a table or interpreter the other took.
-            if not state.can_place(m, s) or (i != FREE and (i, s) in state.interpreter_busy):
-                break
-            state.place(m, s, i)
-            placed.append(m)
-        else:
-            after = _score(problem, state, piece.people, piece.free, piece.sessions)
-            if after > piece.before or (after == piece.before and ACCEPT_TIES):
-                return True
-        for m in placed:
-            state.remove(m)
-        for m, (s, i) in piece.saved.items():
-            state.place(m, s, i)
-        return False
+        change = Change(piece.people, piece.free, piece.sessions, found)
+        kept = _put(self.problem, self.state, change, piece.before)
+        if kept and self.kept is not None:
+            self.kept.append(change)
+        return kept
 
     def _adapt(self, kind: str, optimal: bool) -> None:
         """Grow a kind of neighbourhood while CP-SAT still proves it, shrink it when it cannot."""
@@ -325,6 +355,22 @@ class _Search:
             self.size = max(10, min(int(self.size * factor) + 1, 400))
 
 
+def _compact(
+    problem: Problem, state: ScheduleState, deadline: float, passes: int, kept: list[Change] | None
+) -> None:
+    """Gap-closing moves (compact.py); what they changed is added to `kept` as one change."""
+    before = list(zip(state.slot_of, state.interpreter_of, strict=True))
+    compact_gaps(problem, state, deadline=deadline, passes=passes)
+    if kept is None:
+        return
+    moved = [
+        m for m, placement in enumerate(before) if placement != (state.slot_of[m], state.interpreter_of[m])
+    ]
+    if moved:
+        found = {m: (state.slot_of[m], state.interpreter_of[m]) for m in moved if state.slot_of[m] != FREE}
+        kept.append(Change({p for m in moved for p in problem.ends[m]}, moved, None, found))
+
+
 def improve_by_lns(
     problem: Problem,
     state: ScheduleState,
@@ -335,11 +381,15 @@ def improve_by_lns(
     report: Report,
     bound: int = -1,
     step_seconds: float = 0.25,
+    stop: Callable[[], bool] | None = None,
+    kept: list[Change] | None = None,
 ) -> ScheduleState:
-    """Improve `state` in place until the deadline; returns it (never worse than it was)."""
+    """Improve `state` in place until the deadline (or until `stop()` says so); returns it
+    (never worse than it was). The pieces kept are added to `kept` when given."""
     search = _Search(problem, state, seed)
+    search.kept = kept
     now = time.perf_counter()
-    compact_gaps(problem, state, deadline=now + (deadline - now) * 0.2)
+    _compact(problem, state, now + (deadline - now) * 0.2, 20, kept)
     report("compact", state, bound)
     last_report = last_compact = time.perf_counter()
     # With more than one worker, that many pieces are in flight at once: a new one starts as
@@ -348,7 +398,7 @@ def improve_by_lns(
     pool = ThreadPoolExecutor(max_workers=workers) if workers > 1 else None
     flight: dict[Future[Found], _Piece] = {}
     try:
-        while time.perf_counter() + 0.2 < deadline:
+        while time.perf_counter() + 0.2 < deadline and not (stop is not None and stop()):
             seconds = min(step_seconds, deadline - time.perf_counter())
             if pool is None:
                 search.step(seconds)
@@ -361,7 +411,7 @@ def improve_by_lns(
                 # The moves change the schedule the pieces in flight were scored against.
                 if flight:
                     search.land(flight, every=True)
-                compact_gaps(problem, state, deadline=min(deadline, time.perf_counter() + 1), passes=2)
+                _compact(problem, state, min(deadline, time.perf_counter() + 1), 2, kept)
                 last_compact = time.perf_counter()
             if time.perf_counter() - last_report > 5:
                 report("lns", state, bound)

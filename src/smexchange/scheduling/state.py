@@ -32,6 +32,14 @@ class ScheduleState:
         # (first, last) busy slot of each participant in each session: keeps idle_delta O(1)
         self.span: list[dict[int, tuple[int, int]]] = [{} for _ in range(problem.n_participants)]
 
+    def copy(self) -> ScheduleState:
+        """An independent schedule with the same placements."""
+        twin = ScheduleState(self.problem)
+        for m, s in enumerate(self.slot_of):
+            if s != FREE:
+                twin.place(m, s, self.interpreter_of[m])
+        return twin
+
     def weight(self) -> int:
         return sum(w for m, w in enumerate(self.problem.weight) if self.slot_of[m] != FREE)
 
