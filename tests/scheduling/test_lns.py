@@ -23,7 +23,7 @@ from smexchange.scheduling.lns import (
 )
 from smexchange.scheduling.model import SlotModel
 from smexchange.scheduling.problem import Problem, compile_problem
-from smexchange.scheduling.state import ScheduleState
+from smexchange.scheduling.state import FREE, ScheduleState
 
 pytestmark = pytest.mark.unit
 
@@ -134,3 +134,29 @@ def test_the_kept_pieces_replayed_on_the_same_start_give_the_same_schedule(worke
     assert start.slot_of == searched.slot_of
     assert start.interpreter_of == searched.interpreter_of
     assert start.tables_used == searched.tables_used
+
+
+def test_a_replayed_change_takes_another_interpreter_when_its_own_is_busy() -> None:
+    instance = parse_instance(generate(Spec("lns-interp", 60, 300, days=1, interpreters=3), seed=5))
+    problem = compile_problem(instance)
+    state = greedy_schedule(problem)
+    # Two meetings in one slot with different interpreters, the first free to use either.
+    pairs = [
+        (m, n)
+        for m, s in enumerate(state.slot_of)
+        for n, t in enumerate(state.slot_of)
+        if s != FREE
+        and s == t
+        and m != n
+        and state.interpreter_of[m] != FREE
+        and state.interpreter_of[n] not in (FREE, state.interpreter_of[m])
+        and state.interpreter_of[n] in (problem.interpreters[m] or {}).get(s, ())
+    ]
+    assert pairs, "the generated event has no slot with two interpreted meetings"
+    m, n = pairs[0]
+    slot, own, taken = state.slot_of[m], state.interpreter_of[m], state.interpreter_of[n]
+    change = Change(set(problem.ends[m]), [m], None, {m: (slot, taken)})
+
+    assert replay(problem, state, [change]) == 1
+    assert (state.slot_of[m], state.interpreter_of[m]) == (slot, own)
+    assert state.interpreter_of[n] == taken

@@ -14,6 +14,9 @@ import time
 from smexchange.scheduling.problem import Problem
 from smexchange.scheduling.state import FREE, ScheduleState
 
+# Meeting -> (slot, interpreter) of the meetings one move or swap changed.
+Placements = dict[int, tuple[int, int]]
+
 
 def session_gaps(problem: Problem, state: ScheduleState, p: int, session: int) -> tuple[int, int]:
     """(idle slots, breaks) of participant p in one session."""
@@ -28,8 +31,8 @@ def session_gaps(problem: Problem, state: ScheduleState, p: int, session: int) -
 
 
 class _Compactor:
-    def __init__(self, problem: Problem, state: ScheduleState) -> None:
-        self.problem, self.state = problem, state
+    def __init__(self, problem: Problem, state: ScheduleState, log: list[Placements] | None = None) -> None:
+        self.problem, self.state, self.log = problem, state, log
         self.breaks_first = problem.instance.minimize == "breaks"
 
     def cost(self, people: tuple[int, ...], sessions: set[int]) -> tuple[int, int]:
@@ -95,6 +98,10 @@ class _Compactor:
             state.place(k, slot, interpreter)
         return False
 
+    def record(self, *meetings: int) -> None:
+        if self.log is not None:
+            self.log.append({m: (self.state.slot_of[m], self.state.interpreter_of[m]) for m in meetings})
+
     def gappy(self, p: int) -> bool:
         return any(session_gaps(self.problem, self.state, p, g)[0] for g in self.state.span[p])
 
@@ -112,6 +119,7 @@ class _Compactor:
                 continue
             for t in self.targets(m):
                 if self.try_move(m, t):
+                    self.record(m)
                     improved += 1
                     break
             else:
@@ -126,14 +134,23 @@ class _Compactor:
                 if n == m or n in problem.locked or state.slot_of[n] == FREE:
                     continue
                 if problem.session_of[state.slot_of[n]] == session and self.try_swap(m, n):
+                    self.record(m, n)
                     return 1
         return 0
 
 
-def compact_gaps(problem: Problem, state: ScheduleState, *, deadline: float, passes: int = 20) -> int:
+def compact_gaps(
+    problem: Problem,
+    state: ScheduleState,
+    *,
+    deadline: float,
+    passes: int = 20,
+    log: list[Placements] | None = None,
+) -> int:
     """Improve `state` in place by moves and swaps until none helps (or the deadline); returns
-    how many were made. Deterministic: meetings are visited in index order."""
-    compactor = _Compactor(problem, state)
+    how many were made, each added to `log` (where its one or two meetings went) when given.
+    Deterministic: meetings are visited in index order."""
+    compactor = _Compactor(problem, state, log)
     total = 0
     for _ in range(passes):
         done = compactor.sweep(deadline)

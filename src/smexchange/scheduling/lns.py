@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from smexchange.scheduling.compact import compact_gaps, session_gaps
+from smexchange.scheduling.compact import Placements, compact_gaps, session_gaps
 from smexchange.scheduling.model import (
     SlotModel,
     build_slot_model,
@@ -143,8 +143,10 @@ def _put(problem: Problem, state: ScheduleState, change: Change, before: tuple[i
     placed = []
     for m, (s, i) in change.found.items():
         # A piece solved beside another may want a table or interpreter the other took.
-        if not state.can_place(m, s) or (i != FREE and (i, s) in state.interpreter_busy):
+        if not state.can_place(m, s):
             break
+        if i != FREE and (i, s) in state.interpreter_busy:
+            i = state.interpreter_for(m, s)  # which interpreter it is changes no count
         state.place(m, s, i)
         placed.append(m)
     else:
@@ -358,17 +360,13 @@ class _Search:
 def _compact(
     problem: Problem, state: ScheduleState, deadline: float, passes: int, kept: list[Change] | None
 ) -> None:
-    """Gap-closing moves (compact.py); what they changed is added to `kept` as one change."""
-    before = list(zip(state.slot_of, state.interpreter_of, strict=True))
-    compact_gaps(problem, state, deadline=deadline, passes=passes)
-    if kept is None:
-        return
-    moved = [
-        m for m, placement in enumerate(before) if placement != (state.slot_of[m], state.interpreter_of[m])
-    ]
-    if moved:
-        found = {m: (state.slot_of[m], state.interpreter_of[m]) for m in moved if state.slot_of[m] != FREE}
-        kept.append(Change({p for m in moved for p in problem.ends[m]}, moved, None, found))
+    """Gap-closing moves (compact.py); each move or swap is added to `kept` as a change."""
+    log: list[Placements] = []
+    compact_gaps(problem, state, deadline=deadline, passes=passes, log=None if kept is None else log)
+    if kept is not None:
+        kept.extend(
+            Change({p for m in found for p in problem.ends[m]}, list(found), None, found) for found in log
+        )
 
 
 def improve_by_lns(
@@ -407,7 +405,7 @@ def improve_by_lns(
                     pass
                 if flight:
                     search.land(flight)
-            if time.perf_counter() - last_compact > 3:
+            if time.perf_counter() - last_compact > float(__import__("os").environ.get("CE", "3")):
                 # The moves change the schedule the pieces in flight were scored against.
                 if flight:
                     search.land(flight, every=True)
