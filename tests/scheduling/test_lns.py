@@ -160,3 +160,19 @@ def test_a_replayed_change_takes_another_interpreter_when_its_own_is_busy() -> N
     assert replay(problem, state, [change]) == 1
     assert (state.slot_of[m], state.interpreter_of[m]) == (slot, own)
     assert state.interpreter_of[n] == taken
+
+
+def test_once_the_weight_is_at_the_bound_most_pieces_are_sessions() -> None:
+    _, problem = _event()
+    search = _Search(problem, greedy_schedule(problem), seed=6)
+
+    def session_share() -> float:
+        draws = [search.neighbourhood()[2] for _ in range(300)]
+        return sum(1 for within in draws if within is not None and len(within) > search.window) / len(draws)
+
+    before = session_share()
+    search.at_bound = True
+    after = session_share()
+
+    assert before < 0.55
+    assert after > 0.8
