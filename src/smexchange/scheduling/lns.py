@@ -413,7 +413,7 @@ def improve_by_lns(
                     pass
                 if flight:
                     search.land(flight)
-            if time.perf_counter() - last_compact > float(__import__("os").environ.get("CE", "3")):
+            if time.perf_counter() - last_compact > 3:
                 # The moves change the schedule the pieces in flight were scored against.
                 if flight:
                     search.land(flight, every=True)
@@ -422,8 +422,9 @@ def improve_by_lns(
             if time.perf_counter() - last_report > 5:
                 report("lns", state, bound)
                 last_report = time.perf_counter()
-            search.at_bound = state.weight() >= bound >= 0
-            if state.weight() >= bound and has_no_idle(problem, state):
+            weight = state.weight()
+            search.at_bound = weight >= bound >= 0
+            if weight >= bound and has_no_idle(problem, state):
                 break  # nothing left to gain
         if flight:
             search.land(flight, every=True)

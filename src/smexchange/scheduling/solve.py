@@ -135,10 +135,10 @@ def _weight_by_mip(
     prefer = {m: s for m, s in enumerate(state.slot_of) if s != FREE}
     seconds = (deadline - time.perf_counter()) * 0.5
     kept: list[Change] = []
-    shadow = state.copy()
+    shadow = state.copy() if workers > 1 else None
     with ThreadPoolExecutor(max_workers=1) as pool:
         job = pool.submit(solve_weight_mip, problem, time_limit=seconds, prefer=prefer)
-        if workers > 1:
+        if shadow is not None:
             improve_by_lns(
                 problem,
                 shadow,
@@ -151,7 +151,8 @@ def _weight_by_mip(
                 kept=kept,
             )
         found = job.result()
-    state = _better(problem, state, shadow)
+    if shadow is not None:
+        state = _better(problem, state, shadow)
     if found is None:
         return state, bound
     placed, proven, mip_bound = found
