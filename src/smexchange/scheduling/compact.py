@@ -1,9 +1,11 @@
 """Gap-closing local search: cheap moves that keep every held meeting and never add gaps.
 
-Two moves, each kept only when it lowers the (minimize count, other count) of the participants
+Three moves, each kept only when it lowers the (minimize count, other count) of the participants
 it touches: move one meeting to another open slot next to a meeting of one of its two sides
-(closing a hole or packing an end), and swap the slots of two meetings of one participant in a
-session. Thousands of moves a second, so it runs before and between the CP-SAT neighbourhoods
+(closing a hole or packing an end); swap the slots of two meetings of one participant in a
+session; and, where neither helps, trade two slots of a session along a Kempe chain (every
+meeting that must change slot with it so that nobody meets twice at once). Thousands of moves a
+second, so it runs before and between the CP-SAT neighbourhoods
 of `lns.py`, which do the moves these cannot.
 """
 
@@ -13,6 +15,9 @@ import time
 
 from smexchange.scheduling.problem import Problem
 from smexchange.scheduling.state import FREE, ScheduleState
+
+# Longest Kempe chain tried: the long ones rarely help and cost a rescan of every person on them.
+CHAIN_LIMIT = 24
 
 # Meeting -> (slot, interpreter) of the meetings one move or swap changed.
 Placements = dict[int, tuple[int, int]]
@@ -123,7 +128,7 @@ class _Compactor:
                     improved += 1
                     break
             else:
-                improved += self.swaps(m)
+                improved += self.swaps(m) or self.chains(m)
         return improved
 
     def swaps(self, m: int) -> int:
@@ -137,6 +142,65 @@ class _Compactor:
                     self.record(m, n)
                     return 1
         return 0
+
+    def chains(self, m: int) -> int:
+        """Swap slots s and t for a whole Kempe chain through m (below), for each other slot t
+        of m's session; keeps the first that lowers the cost."""
+        problem, state = self.problem, self.state
+        s = state.slot_of[m]
+        for t in problem.session_slots[problem.session_of[s]]:
+            if t == s or t not in problem.feasible[m]:
+                continue
+            chain = self.chain(m, s, t)
+            if chain is not None and len(chain) > 2 and self.try_chain(chain, s, t):
+                self.record(*chain)
+                return 1
+        return 0
+
+    def chain(self, m: int, s: int, t: int) -> list[int] | None:
+        """The meetings that must trade slots s and t with m so that nobody meets twice at once:
+        m, the meetings its two sides hold at t, theirs at s, and so on (a Kempe chain). None
+        when one of them is locked, cannot be held in the other slot, or the chain grows long."""
+        problem, state = self.problem, self.state
+        chain, frontier = {m}, [m]
+        while frontier:
+            n = frontier.pop()
+            other = t if state.slot_of[n] == s else s
+            if n in problem.locked or other not in problem.feasible[n]:
+                return None
+            for p in problem.ends[n]:
+                k = state.owner[p][other]
+                if k != FREE and k not in chain:
+                    chain.add(k)
+                    frontier.append(k)
+            if len(chain) > CHAIN_LIMIT:
+                return None
+        return sorted(chain)
+
+    def try_chain(self, chain: list[int], s: int, t: int) -> bool:
+        problem, state = self.problem, self.state
+        saved = [(n, state.slot_of[n], state.interpreter_of[n]) for n in chain]
+        people = tuple({p for n in chain for p in problem.ends[n]})
+        sessions = {problem.session_of[s]}
+        before = self.cost(people, sessions)
+        for n in chain:
+            state.remove(n)
+        placed = []
+        for n, slot, _ in saved:
+            # Tables, booths and interpreters may still refuse the traded slot.
+            other = t if slot == s else s
+            if not state.can_place(n, other):
+                break
+            state.place(n, other, state.interpreter_for(n, other))
+            placed.append(n)
+        else:
+            if self.cost(people, sessions) < before:
+                return True
+        for n in placed:
+            state.remove(n)
+        for n, slot, interpreter in saved:
+            state.place(n, slot, interpreter)
+        return False
 
 
 def compact_gaps(
