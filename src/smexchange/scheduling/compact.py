@@ -5,8 +5,8 @@ it touches: move one meeting to another open slot next to a meeting of one of it
 (closing a hole or packing an end); swap the slots of two meetings of one participant in a
 session; and, where neither helps, trade two slots of a session along a Kempe chain (every
 meeting that must change slot with it so that nobody meets twice at once). Thousands of moves a
-second, so it runs before and between the CP-SAT neighbourhoods
-of `lns.py`, which do the moves these cannot.
+second, so it runs before and between the CP-SAT neighbourhoods of `lns.py`, which do the moves
+these cannot.
 """
 
 from __future__ import annotations
