@@ -19,7 +19,7 @@ from smexchange.scheduling.state import FREE, ScheduleState
 # Longest Kempe chain tried: the long ones rarely help and cost a rescan of every person on them.
 CHAIN_LIMIT = 24
 
-# Meeting -> (slot, interpreter) of the meetings one move or swap changed.
+# Meeting -> (slot, interpreter) of the meetings one move, swap or chain changed.
 Placements = dict[int, tuple[int, int]]
 
 
@@ -111,7 +111,7 @@ class _Compactor:
         return any(session_gaps(self.problem, self.state, p, g)[0] for g in self.state.span[p])
 
     def sweep(self, deadline: float) -> int:
-        """One pass of moves and swaps over the meetings of participants with gaps."""
+        """One pass of moves, swaps and chains over the meetings of participants with gaps."""
         problem, state = self.problem, self.state
         improved = 0
         for m in range(problem.n_meetings):
@@ -211,8 +211,8 @@ def compact_gaps(
     passes: int = 20,
     log: list[Placements] | None = None,
 ) -> int:
-    """Improve `state` in place by moves and swaps until none helps (or the deadline); returns
-    how many were made, each added to `log` (where its one or two meetings went) when given.
+    """Improve `state` in place by moves, swaps and chains until none helps (or the deadline);
+    returns how many were made, each added to `log` (where its meetings went) when given.
     Deterministic: meetings are visited in index order."""
     compactor = _Compactor(problem, state, log)
     total = 0

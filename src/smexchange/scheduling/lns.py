@@ -368,7 +368,7 @@ class _Search:
 def _compact(
     problem: Problem, state: ScheduleState, deadline: float, passes: int, kept: list[Change] | None
 ) -> None:
-    """Gap-closing moves (compact.py); each move or swap is added to `kept` as a change."""
+    """Gap-closing moves (compact.py); each move, swap or chain is added to `kept` as a change."""
     log: list[Placements] = []
     compact_gaps(problem, state, deadline=deadline, passes=passes, log=None if kept is None else log)
     if kept is not None:
