@@ -16,8 +16,9 @@ import time
 from smexchange.scheduling.problem import Problem
 from smexchange.scheduling.state import FREE, ScheduleState
 
-# Longest Kempe chain tried: with a limit of 200, the chains kept in a 30 s run of real-250-interp had
-# 3-12 meetings; longer ones cost a rescan of every person on them and did not help.
+# Longest Kempe chain tried: with a limit of 200, the chains kept in a 30 s run of
+# real-250-interp had 3-12 meetings; longer ones cost a rescan of everyone on them and never
+# helped there.
 CHAIN_LIMIT = 24
 
 # Meeting -> (slot, interpreter) of the meetings one move, swap or chain changed.
