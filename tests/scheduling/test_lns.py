@@ -29,7 +29,7 @@ pytestmark = pytest.mark.unit
 
 
 def _piece(people: set[int], free: list[int], sessions: frozenset[int] | None) -> _Piece:
-    return _Piece("people", people, free, {}, sessions, (0, 0, 0), SlotModel(cp_model.CpModel(), free), 0)
+    return _Piece("people", people, free, sessions, (0, 0, 0), SlotModel(cp_model.CpModel(), free), 0)
 
 
 @pytest.mark.parametrize(

@@ -87,23 +87,8 @@ class _Compactor:
         s, t = state.slot_of[m], state.slot_of[n]
         if t not in problem.feasible[m] or s not in problem.feasible[n]:
             return False
-        saved = [(m, s, state.interpreter_of[m]), (n, t, state.interpreter_of[n])]
-        people = tuple({*problem.ends[m], *problem.ends[n]})
-        sessions = {problem.session_of[s]}
-        before = self.cost(people, sessions)
-        state.remove(m)
-        state.remove(n)
-        if state.can_place(m, t):
-            state.place(m, t, state.interpreter_for(m, t))
-            if state.can_place(n, s):
-                state.place(n, s, state.interpreter_for(n, s))
-                if self.cost(people, sessions) < before:
-                    return True
-                state.remove(n)
-            state.remove(m)
-        for k, slot, interpreter in saved:
-            state.place(k, slot, interpreter)
-        return False
+        # A chain of two: m and n trade their slots.
+        return self.try_chain([m, n], s, t)
 
     def record(self, *meetings: int) -> None:
         if self.log is not None:
@@ -180,6 +165,8 @@ class _Compactor:
         return sorted(chain)
 
     def try_chain(self, chain: list[int], s: int, t: int) -> bool:
+        """Move the meetings of `chain` at s to t and those at t to s, in the chain's order; keep
+        it when everything fits and the cost goes down, else put them all back."""
         problem, state = self.problem, self.state
         saved = [(n, state.slot_of[n], state.interpreter_of[n]) for n in chain]
         people = tuple({p for n in chain for p in problem.ends[n]})

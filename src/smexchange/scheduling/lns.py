@@ -44,7 +44,7 @@ LAUNCH_DRAWS = 12
 
 Report = Callable[[str, ScheduleState, int], None]
 # What a piece's solve returns: placements of its free meetings (None when CP-SAT found none).
-Found = dict[int, tuple[int, int]] | None
+Found = Placements | None
 
 
 def participant_gaps(problem: Problem, state: ScheduleState, p: int) -> tuple[int, int]:
@@ -74,7 +74,6 @@ class _Piece:
     kind: str
     people: set[int]
     free: list[int]
-    saved: dict[int, tuple[int, int]]
     sessions: frozenset[int] | None  # the sessions its slots lie in (None: all)
     before: tuple[int, int, int]
     sm: SlotModel
@@ -136,7 +135,7 @@ class Change:
     people: set[int]
     free: list[int]
     sessions: frozenset[int] | None
-    found: dict[int, tuple[int, int]]
+    found: Placements
 
 
 def _put(problem: Problem, state: ScheduleState, change: Change, before: tuple[int, int, int]) -> bool:
@@ -341,7 +340,7 @@ class _Search:
         )
         sm.model.maximize(sm.weight * scale * scale - primary * scale - secondary)
         hint_placements(sm, saved)
-        return _Piece(kind, people, free, saved, sessions, before, sm, self.rng.randrange(1 << 30))
+        return _Piece(kind, people, free, sessions, before, sm, self.rng.randrange(1 << 30))
 
     def apply(self, piece: _Piece, found: Found) -> bool:
         """Put the piece's solution in place when it still fits and is not worse; else undo."""
